@@ -1,0 +1,18 @@
+"""People named in a report: who decided, who handled the case, who presented it."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+__all__ = ["Person"]
+
+
+@frozen
+class Person:
+    """A person and their title as the report names them (``generaldirektör``, ``enhetschef``)."""
+
+    name: str
+    title: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.name}" if self.title else self.name

@@ -1,0 +1,152 @@
+"""The projects an assignment funds: pre-studies (förstudier) and implementation projects.
+
+What a report does not say stays unknown: a grant known only as *cirka 2,5 mkr* is a
+:class:`~smartind.numbers.Quantity` in ``granted_about`` with ``granted`` left ``None``; pre-studies
+known only in aggregate are a :class:`PrestudyRound`, not invented projects.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+
+from attrs import field, frozen
+from attrs.validators import ge, instance_of
+
+from smartind._validators import share as _share
+from smartind.assignment import FocusArea
+from smartind.numbers import Amount, Quantity
+from smartind.regions import REGIONS, Region, region
+
+__all__ = [
+    "Approach",
+    "CoFinancing",
+    "PrestudyRound",
+    "Project",
+    "ProjectKind",
+    "Result",
+    "ResultCategory",
+]
+
+
+class ProjectKind(enum.Enum):
+    """Förstudie (maps a region's needs) or genomförande (acts on what the pre-study found)."""
+
+    PRESTUDY = "prestudy"
+    IMPLEMENTATION = "implementation"
+
+    @property
+    def label(self) -> str:
+        """The Swedish name of the kind, as in *förstudieprojekt*."""
+        return "förstudieprojekt" if self is ProjectKind.PRESTUDY else "genomförandeprojekt"
+
+
+class Approach(enum.Enum):
+    """How an implementation project works: with companies, or on regional structures."""
+
+    COMPANY_FACING = "company-facing"
+    STRUCTURAL = "structural"
+
+    @property
+    def label(self) -> str:
+        """The Swedish description of the approach."""
+        if self is Approach.COMPANY_FACING:
+            return "företagsnära"
+        return "regionöverskridande strukturell samverkan"
+
+
+class ResultCategory(enum.Enum):
+    """What a counted result measures, so totals across projects can be computed."""
+
+    REACHED = "reached"
+    """Companies reached by seminars, meetings and other broad activities."""
+    ADVISED = "advised"
+    """Companies given advice or coaching of their own."""
+    OTHER = "other"
+
+
+def _non_negative(_instance: object, attribute: object, value: Amount | None) -> None:
+    if value is not None and value.kronor < 0:
+        name = getattr(attribute, "name", "amount")
+        raise ValueError(f"{name} cannot be negative ({value.kronor} kr)")
+
+
+@frozen
+class CoFinancing:
+    """Money from others than the agency: a source and, where known, its amount or share."""
+
+    source: str
+    amount: Amount | None = field(default=None, validator=_non_negative)
+    share: Decimal | None = field(default=None, validator=_share)
+
+
+@frozen
+class Result:
+    """A result a project reports, with the number it states (``över 150 företag``) if any."""
+
+    text: str
+    quantity: Quantity | None = None
+    category: ResultCategory = ResultCategory.OTHER
+
+
+def _regions(values: Iterable[Region | str]) -> tuple[Region, ...]:
+    if isinstance(values, str):
+        raise TypeError("regions must be a list of län, not one string")
+    return tuple(v if isinstance(v, Region) else region(v) for v in values)
+
+
+@frozen
+class Project:
+    """A funded project.
+
+    ``id`` is a short stable key (``digilyft-vasterbotten``). ``granted`` and ``disbursed`` are
+    exact when the report gives them; ``granted_about`` holds an approximate grant instead.
+    ``total_financing`` is the project's whole budget including co-financing, where stated.
+    ``also_funded_by`` names other assignments that put money in.
+    """
+
+    id: str
+    name: str
+    kind: ProjectKind
+    regions: tuple[Region, ...] = field(converter=_regions)
+    owner: str = ""
+    national_area: str = ""
+    granted: Amount | None = field(default=None, validator=_non_negative)
+    granted_about: Quantity | None = None
+    disbursed: Amount | None = field(default=None, validator=_non_negative)
+    co_financing: tuple[CoFinancing, ...] = field(converter=tuple, factory=tuple)
+    total_financing: Quantity | None = None
+    also_funded_by: tuple[str, ...] = field(converter=tuple, factory=tuple)
+    focus_areas: tuple[FocusArea, ...] = field(converter=tuple, factory=tuple)
+    approach: Approach | None = None
+    extended_to: int | None = None
+    results: tuple[Result, ...] = field(converter=tuple, factory=tuple)
+    continuation: str = ""
+
+
+@frozen
+class PrestudyRound:
+    """The pre-studies of an assignment, known in aggregate.
+
+    ``count`` projects involved the län in ``regions``. ``max_grant_per_region`` is the cap each
+    region could apply for; ``co_financing_required`` whether co-financing was asked for.
+    ``without_consultants`` lists the regions that did their pre-study without outside help.
+    ``themes`` are the needs the pre-studies found, most important first.
+    """
+
+    count: int = field(validator=[instance_of(int), ge(0)])
+    regions: tuple[Region, ...] = field(converter=_regions)
+    max_grant_per_region: Amount | None = field(default=None, validator=_non_negative)
+    co_financing_required: bool = False
+    granted: Amount | None = field(default=None, validator=_non_negative)
+    without_consultants: tuple[Region, ...] = field(converter=_regions, factory=tuple)
+    methods: tuple[str, ...] = field(converter=tuple, factory=tuple)
+    themes: tuple[str, ...] = field(converter=tuple, factory=tuple)
+    focus_areas: tuple[FocusArea, ...] = field(converter=tuple, factory=tuple)
+
+    @property
+    def regions_missing(self) -> tuple[Region, ...]:
+        """The län that ran no pre-study, in SCB code order."""
+        covered = set(self.regions)
+        return tuple(r for r in REGIONS if r not in covered)

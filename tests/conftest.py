@@ -1,0 +1,33 @@
+"""Shared fixtures: paths, the bundled example, and outside tools that must exist in CI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_c0f330de51522749.txt"
+
+
+def require_tool(name: str) -> str:
+    """The path of an outside program; skip when it is missing, fail instead in CI.
+
+    CI (``.ci/run``) sets ``SMARTIND_REQUIRE_TOOLS=1`` because a skipped check there would hide a
+    missing install step.
+    """
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed"
+        if os.environ.get("SMARTIND_REQUIRE_TOOLS") == "1":
+            pytest.fail(f"{message}, and SMARTIND_REQUIRE_TOOLS=1 requires it")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def root() -> Path:
+    """The repository's root folder."""
+    return ROOT
