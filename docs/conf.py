@@ -7,11 +7,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from smartind import __version__  # noqa: E402
+from smartind import __version__
 
 project = "smartind"
 author = "The smartind developers"
-copyright = "2026, The smartind developers"  # noqa: A001
+copyright = "2026, The smartind developers"
 version = release = __version__
 language = "en"
 
@@ -19,7 +19,6 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
-    "sphinx.ext.intersphinx",
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -31,9 +30,6 @@ autodoc_typehints = "description"
 autodoc_type_aliases = {"Block": "smartind.document.Block", "Inline": "smartind.document.Inline"}
 nitpicky = False
 suppress_warnings = ["myst.xref_missing"]
-intersphinx_mapping = {"python": ("https://docs.python.org/3", None)}
-intersphinx_disabled_reftypes = ["*"]
-intersphinx_timeout = 1
 
 html_theme = "furo"
 html_title = f"smartind {version}"
