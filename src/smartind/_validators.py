@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -15,3 +17,14 @@ def share(_instance: object, attribute: attrs.Attribute[Decimal | None], value: 
         raise TypeError(f"{attribute.name} must be a Decimal share, not {type(value).__name__}")
     if not Decimal(0) <= value <= Decimal(1):
         raise ValueError(f"{attribute.name} must lie between 0 and 1 (100 %), not {value}")
+
+
+def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    """Converter for sequence fields: any iterable in, a tuple out (so models stay hashable).
+
+    Typed with ``Iterable[Any]`` because mypy's attrs plugin takes the converter's parameter as the
+    constructor's: the builtin ``tuple`` there makes mypy reject every list argument.
+    """
+    if isinstance(values, str | bytes):
+        raise TypeError(f"expected a list, got the string {values!r}")
+    return tuple(values)

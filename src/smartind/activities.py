@@ -10,6 +10,7 @@ from attrs import field, frozen
 from attrs.validators import ge, instance_of
 
 from smartind._validators import share as _share
+from smartind._validators import to_tuple
 from smartind.dates import Month
 
 __all__ = [
@@ -51,7 +52,7 @@ class Meetings:
 
     total: int = field(validator=[instance_of(int), ge(0)])
     assignment_specific: int = field(default=0, validator=[instance_of(int), ge(0)])
-    notable: tuple[Meeting, ...] = field(converter=tuple, factory=tuple)
+    notable: tuple[Meeting, ...] = field(converter=to_tuple, factory=tuple)
     appendix: int | None = None
 
 
@@ -59,10 +60,10 @@ class Meetings:
 class ProjectVisits:
     """Visits the agency paid to funded projects, and who came along."""
 
-    projects: tuple[str, ...] = field(converter=tuple)
+    projects: tuple[str, ...] = field(converter=to_tuple)
     start: Month | None = None
     end: Month | None = None
-    joined_by: tuple[str, ...] = field(converter=tuple, factory=tuple)
+    joined_by: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
 
 
 class PublicationKind(enum.Enum):
@@ -101,7 +102,7 @@ class Research:
     partner: str
     question: str = ""
     delivered: Month | None = None
-    publications: tuple[str, ...] = field(converter=tuple, factory=tuple)
+    publications: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
 
 
 @frozen
@@ -110,8 +111,8 @@ class Activities:
 
     meetings: Meetings | None = None
     visits: ProjectVisits | None = None
-    publications: tuple[Publication, ...] = field(converter=tuple, factory=tuple)
-    research: tuple[Research, ...] = field(converter=tuple, factory=tuple)
+    publications: tuple[Publication, ...] = field(converter=to_tuple, factory=tuple)
+    research: tuple[Research, ...] = field(converter=to_tuple, factory=tuple)
 
 
 class Audience(enum.Enum):

@@ -12,6 +12,7 @@ from datetime import date
 from attrs import field, frozen
 from attrs.validators import instance_of
 
+from smartind._validators import to_tuple
 from smartind.dates import Month, Period
 from smartind.numbers import Amount, Quantity
 
@@ -67,7 +68,7 @@ class Budget:
     """An assignment's budget as first decided and every change made to it since."""
 
     original: Amount
-    changes: tuple[BudgetChange, ...] = field(converter=tuple, factory=tuple)
+    changes: tuple[BudgetChange, ...] = field(converter=to_tuple, factory=tuple)
 
     @property
     def current(self) -> Amount:
@@ -82,9 +83,9 @@ class Budget:
 class TargetGroups:
     """Who the assignment's activities are for: primary, secondary and final target groups."""
 
-    primary: tuple[str, ...] = field(converter=tuple, factory=tuple)
-    secondary: tuple[str, ...] = field(converter=tuple, factory=tuple)
-    final: tuple[str, ...] = field(converter=tuple, factory=tuple)
+    primary: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
+    secondary: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
+    final: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
 
 
 @frozen
@@ -106,12 +107,12 @@ class Assignment:
     report_due: date
     agency_case_number: str = ""
     decided: Month | None = None
-    purposes: tuple[str, ...] = field(converter=tuple, factory=tuple)
-    goals: tuple[str, ...] = field(converter=tuple, factory=tuple)
+    purposes: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
+    goals: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
     long_term_goal: str = ""
     target_groups: TargetGroups = field(factory=TargetGroups)
     granted_to_projects: Amount | None = None
-    appropriations: tuple[str, ...] = field(converter=tuple, factory=tuple)
+    appropriations: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
 
 
 @frozen
@@ -140,7 +141,7 @@ class Programme:
     strategy: str
     decided: Month | None = None
     reference: str = ""
-    assignments: tuple[RelatedAssignment, ...] = field(converter=tuple, factory=tuple)
+    assignments: tuple[RelatedAssignment, ...] = field(converter=to_tuple, factory=tuple)
 
 
 @frozen

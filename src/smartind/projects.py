@@ -15,6 +15,7 @@ from attrs import field, frozen
 from attrs.validators import ge, instance_of
 
 from smartind._validators import share as _share
+from smartind._validators import to_tuple
 from smartind.assignment import FocusArea
 from smartind.numbers import Amount, Quantity
 from smartind.regions import REGIONS, Region, region
@@ -115,13 +116,13 @@ class Project:
     granted: Amount | None = field(default=None, validator=_non_negative)
     granted_about: Quantity | None = None
     disbursed: Amount | None = field(default=None, validator=_non_negative)
-    co_financing: tuple[CoFinancing, ...] = field(converter=tuple, factory=tuple)
+    co_financing: tuple[CoFinancing, ...] = field(converter=to_tuple, factory=tuple)
     total_financing: Quantity | None = None
-    also_funded_by: tuple[str, ...] = field(converter=tuple, factory=tuple)
-    focus_areas: tuple[FocusArea, ...] = field(converter=tuple, factory=tuple)
+    also_funded_by: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
+    focus_areas: tuple[FocusArea, ...] = field(converter=to_tuple, factory=tuple)
     approach: Approach | None = None
     extended_to: int | None = None
-    results: tuple[Result, ...] = field(converter=tuple, factory=tuple)
+    results: tuple[Result, ...] = field(converter=to_tuple, factory=tuple)
     continuation: str = ""
 
 
@@ -141,9 +142,9 @@ class PrestudyRound:
     co_financing_required: bool = False
     granted: Amount | None = field(default=None, validator=_non_negative)
     without_consultants: tuple[Region, ...] = field(converter=_regions, factory=tuple)
-    methods: tuple[str, ...] = field(converter=tuple, factory=tuple)
-    themes: tuple[str, ...] = field(converter=tuple, factory=tuple)
-    focus_areas: tuple[FocusArea, ...] = field(converter=tuple, factory=tuple)
+    methods: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
+    themes: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
+    focus_areas: tuple[FocusArea, ...] = field(converter=to_tuple, factory=tuple)
 
     @property
     def regions_missing(self) -> tuple[Region, ...]:

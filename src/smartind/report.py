@@ -7,6 +7,7 @@ from datetime import date
 
 from attrs import field, frozen
 
+from smartind._validators import to_tuple
 from smartind.accounting import FinancialAccount
 from smartind.activities import Activities, Appendix, Recommendation
 from smartind.assignment import Assignment, Continuation, Programme
@@ -39,7 +40,7 @@ class ReportMetadata:
     kind: ReportKind = ReportKind.FINAL
     place: str = ""
     decided_by: Person | None = None
-    case_officers: tuple[Person, ...] = field(converter=tuple, factory=tuple)
+    case_officers: tuple[Person, ...] = field(converter=to_tuple, factory=tuple)
     presenter: Person | None = None
     number_style: str = "tillvaxtverket"
 
@@ -74,14 +75,14 @@ class Report:
     programme: Programme | None = None
     continuation: Continuation | None = None
     prestudies: PrestudyRound | None = None
-    projects: tuple[Project, ...] = field(converter=tuple, factory=tuple)
+    projects: tuple[Project, ...] = field(converter=to_tuple, factory=tuple)
     activities: Activities = field(factory=Activities)
-    statements: tuple[Statement, ...] = field(converter=tuple, factory=tuple)
-    recommendations: tuple[Recommendation, ...] = field(converter=tuple, factory=tuple)
-    appendices: tuple[Appendix, ...] = field(converter=tuple, factory=tuple)
+    statements: tuple[Statement, ...] = field(converter=to_tuple, factory=tuple)
+    recommendations: tuple[Recommendation, ...] = field(converter=to_tuple, factory=tuple)
+    appendices: tuple[Appendix, ...] = field(converter=to_tuple, factory=tuple)
     account: FinancialAccount | None = None
-    rules: tuple[FundingRule, ...] = field(converter=tuple, factory=tuple)
-    chapters: tuple[Chapter, ...] = field(converter=tuple, factory=tuple)
+    rules: tuple[FundingRule, ...] = field(converter=to_tuple, factory=tuple)
+    chapters: tuple[Chapter, ...] = field(converter=to_tuple, factory=tuple)
 
     def projects_of(self, kind: ProjectKind) -> tuple[Project, ...]:
         """The projects of one kind, in the order the report lists them."""
