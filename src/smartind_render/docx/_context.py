@@ -1,0 +1,83 @@
+"""The state of one DOCX render: style ids, lists, notes, relationships, cleaned text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from smartind_render.docx._numbering import Numbering
+from smartind_render.docx._xml import Cleaner, escape
+
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+class Relationships:
+    """One part's relationships, numbered in the order they are added (deterministic ids)."""
+
+    def __init__(self, fixed: list[tuple[str, str]] | None = None) -> None:
+        self.items: list[tuple[str, str, str, bool]] = []
+        self._external: dict[str, str] = {}
+        for kind, target in fixed or []:
+            self.add(kind, target)
+
+    def add(self, kind: str, target: str, external: bool = False) -> str:
+        """A new relationship; returns its id."""
+        rel_id = f"rId{len(self.items) + 1}"
+        self.items.append((rel_id, kind, target, external))
+        return rel_id
+
+    def hyperlink(self, target: str) -> str:
+        """The id of an external hyperlink to ``target`` (one per distinct target)."""
+        rel_id = self._external.get(target)
+        if rel_id is None:
+            rel_id = self._external[target] = self.add(HYPERLINK, target, external=True)
+        return rel_id
+
+    def xml(self) -> bytes:
+        """The relationships part."""
+        rows = []
+        for rel_id, kind, target, external in self.items:
+            mode = ' TargetMode="External"' if external else ""
+            rows.append(
+                f'<Relationship Id="{rel_id}" Type="{kind}" Target="{escape(target)}"{mode}/>'
+            )
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f"{''.join(rows)}</Relationships>"
+        ).encode()
+
+
+class Context:
+    """Everything the block and inline writers share during one render."""
+
+    def __init__(
+        self,
+        styles: Mapping[str, str],
+        numbering: Numbering,
+        number_style: str,
+        text_width: int,
+        relationships: Relationships,
+    ) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.number_style = number_style
+        self.text_width = text_width
+        self.cleaner = Cleaner()
+        self.body_rels = relationships
+        self.note_rels = Relationships()
+        self.rels = relationships
+        self.notes: list[str] = []
+        self.in_note = False
+        self.page_break = False
+        """A page break is due before the next paragraph (set as its ``pageBreakBefore``)."""
+
+    def take_page_break(self) -> str:
+        """``<w:pageBreakBefore/>`` if a page break is due, clearing it; else nothing."""
+        if not self.page_break:
+            return ""
+        self.page_break = False
+        return "<w:pageBreakBefore/>"
+
+    def style(self, name: str) -> str:
+        """The template's style id for a style name."""
+        return self.styles[name.casefold()]
