@@ -16,6 +16,7 @@ from smartind.accounting import (
     FundingSource,
     IncomeStatement,
     compute,
+    of_record,
 )
 from smartind.numbers import Amount
 
@@ -255,3 +256,41 @@ def test_key_ratios_lie_between_0_and_1_for_non_negative_figures(
     for row in compute(account).key_ratios:
         for value in row.values:
             assert value is None or Decimal(0) <= value <= Decimal(1)
+
+
+# --------------------------------------------------------------------------------------------
+# The statement of record: what the report prints
+
+
+def test_without_published_figures_the_statement_of_record_is_the_computed_one() -> None:
+    account = example_account({})
+    assert of_record(account) == compute(account)
+
+
+def test_a_published_figure_explained_by_rounding_is_printed_as_published() -> None:
+    # The entered parts 1 702 + 0 + 5 add up to 1 707; the published 1 706 came from exact values.
+    statement = of_record(example_account(EXAMPLE_PUBLISHED))
+    assert compute(example_account()).cell("operating_costs_total", "Förvaltningsanslaget") == (
+        Decimal(1707000)
+    )
+    assert statement.cell("operating_costs_total", "Förvaltningsanslaget") == Decimal(1706000)
+    assert statement.cell("operating_costs_total") == Decimal(3995000)
+
+
+def test_an_empty_published_cell_stays_empty() -> None:
+    statement = of_record(example_account(EXAMPLE_PUBLISHED))
+    assert statement.cell("grant", "Förvaltningsanslaget") is None
+    assert statement.cell("to_pay_back", "Förvaltningsanslaget") is None
+    assert statement.cell("appropriation", "Särskilda medel") == 0
+
+
+def test_a_discrepancy_is_printed_as_computed_never_as_published() -> None:
+    statement = of_record(example_account(EXAMPLE_PUBLISHED))
+    share = statement.cell("operating_costs_share", "Särskilda medel")
+    assert share == Decimal(2289) / Decimal(18892)
+    assert share != Decimal("0.14")
+
+
+def test_a_cell_of_an_unknown_column_names_the_columns() -> None:
+    with pytest.raises(KeyError, match="Särskilda medel, Förvaltningsanslaget, SUMMA"):
+        compute(example_account()).cell("transfers", "Anslaget")

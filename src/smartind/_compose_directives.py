@@ -211,9 +211,9 @@ _ITALIC_ROWS = frozenset({"hours"})
 
 
 def _statement(report: Report) -> IncomeStatement:
-    from smartind.accounting import compute
+    from smartind.accounting import of_record
 
-    return compute(_need(report.account, "financial account"))
+    return of_record(_need(report.account, "financial account"))
 
 
 def _value_cell(row: StatementRow, value: Decimal | None) -> Cell:

@@ -37,7 +37,8 @@ from smartind.regions import Region
 
 if TYPE_CHECKING:
     from smartind.facts import Facts
-    from smartind.report import Report
+    from smartind.report import Report, Statement
+    from smartind.rules import FundingRule
 
 __all__ = [
     "FILTERS",
@@ -420,6 +421,20 @@ def _context(report: Report, facts: Facts, statement: object | None) -> dict[str
         known = ", ".join(repr(a.name) for a in assignments) or "none"
         raise LookupError(f"no programme assignment {name!r}; the programme has: {known}")
 
+    def rule(rule_id: str) -> FundingRule:
+        for item in report.rules:
+            if item.id == rule_id:
+                return item
+        known = ", ".join(r.id for r in report.rules) or "none"
+        raise LookupError(f"no funding rule {rule_id!r}; the report has: {known}")
+
+    def reported(statement_id: str) -> Statement:
+        for item in report.statements:
+            if item.id == statement_id:
+                return item
+        known = ", ".join(s.id for s in report.statements) or "none"
+        raise LookupError(f"no statement {statement_id!r}; the report has: {known}")
+
     return {
         "report": report,
         "assignment": report.assignment,
@@ -434,4 +449,6 @@ def _context(report: Report, facts: Facts, statement: object | None) -> dict[str
         "project": report.project,
         "publication": publication,
         "related": related,
+        "rule": rule,
+        "statement": reported,
     }

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from attrs.validators import ge, instance_of
 
 from smartind._accounting_rows import KEY_RATIO_IDS, ROW_IDS, ROWS, SUMMA, column_cells
@@ -31,6 +31,7 @@ __all__ = [
     "IncomeStatement",
     "StatementRow",
     "compute",
+    "of_record",
     "reconcile",
 ]
 
@@ -171,6 +172,19 @@ class IncomeStatement:
                 return r
         raise KeyError(f"no row {row_id!r}; the rows are: {', '.join(ROW_IDS)}")
 
+    def cell(self, row_id: str, column: str = SUMMA) -> Decimal | None:
+        """One value: row ``row_id`` in the column named ``column`` (a source's name or SUMMA).
+
+        ``KeyError`` names the rows or columns there are.
+        """
+        try:
+            index = self.columns.index(column)
+        except ValueError:
+            raise KeyError(
+                f"no column {column!r}; the columns are: {', '.join(self.columns)}"
+            ) from None
+        return self.row(row_id).values[index]
+
 
 def overhead_label(account: FinancialAccount) -> str:
     """The overhead row's label with the account's rate: ``OH-påslag (250 kr/h)``."""
@@ -195,6 +209,50 @@ def compute(account: FinancialAccount) -> IncomeStatement:
         (ratios if spec.id in KEY_RATIO_IDS else rows).append(row)
     names = (*(s.name for s in account.sources), SUMMA)
     return IncomeStatement(names, rows, ratios)
+
+
+def of_record(
+    account: FinancialAccount, statement: IncomeStatement | None = None
+) -> IncomeStatement:
+    """The statement as the report prints it: published figures where they hold, else computed.
+
+    Without published figures this is ``compute(account)``. With them (a report being
+    reproduced or audited), a cell whose published figure reconciles as ``match`` or
+    ``rounding`` shows the published figure, and an empty published cell stays empty: the
+    figures were entered rounded, so recomputing a total from rounded parts can land one unit
+    off, and the published total is the one made from exact values. A cell that reconciles as a
+    ``discrepancy`` shows the computed figure, so a misprint is never carried on; ``smartind
+    check`` reports it.
+    """
+    from smartind._rules_finding import Status
+
+    statement = statement if statement is not None else compute(account)
+    if not account.published:
+        return statement
+    column_ids = (*(s.id for s in account.sources), SUMMA)
+    held = {
+        (f.row, f.column): f.published
+        for f in reconcile(account, statement)
+        if f.status in (Status.MATCH, Status.ROUNDING)
+    }
+
+    def shown(row: StatementRow) -> StatementRow:
+        scale = account.scale if row.unit == account.unit else Decimal(1)
+        values: list[Decimal | None] = []
+        for column_id, value in zip(column_ids, row.values, strict=True):
+            key = (row.id, column_id)
+            if key not in held:
+                values.append(value)
+            else:
+                published = held[key]
+                values.append(None if published is None else published * scale)
+        return evolve(row, values=values)
+
+    return evolve(
+        statement,
+        rows=[shown(r) for r in statement.rows],
+        key_ratios=[shown(r) for r in statement.key_ratios],
+    )
 
 
 def reconcile(

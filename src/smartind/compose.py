@@ -55,9 +55,9 @@ def compose(report: Report, *, style: str | None = None) -> Document:
 
     statement = None
     if report.account is not None:
-        from smartind.accounting import compute
+        from smartind.accounting import of_record
 
-        statement = compute(report.account)
+        statement = of_record(report.account)
     evaluate = Evaluator(report, Facts.of(report), statement)
 
     def place_directive(name: str, options: dict[str, str]) -> tuple[Block, ...]:
