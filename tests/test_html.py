@@ -172,13 +172,15 @@ def _sample_headings() -> list[Heading]:
     return [block for block in SAMPLE.blocks if isinstance(block, Heading)]
 
 
-def test_the_contents_is_a_labelled_nav_linking_every_heading_in_order(page: HtmlElement) -> None:
+def test_the_contents_is_a_labelled_nav_linking_every_numbered_heading_in_order(
+    page: HtmlElement,
+) -> None:
     (nav,) = page.iter("nav")
     assert nav.get("aria-label") == "Innehåll"
     targets = [a.get("href") for a in nav.iter("a")]
     ids = [h.get("id") for h in page.find("body/main").iter("h2", "h3", "h4", "h5")]
     toc_depth = next(b for b in SAMPLE.blocks if isinstance(b, TableOfContents)).depth
-    shown = [h for h in _sample_headings() if h.level <= toc_depth]
+    shown = [h for h in _sample_headings() if h.numbered and h.level <= toc_depth]
     assert targets == [f"#{h.id}" for h in shown]
     assert all(target[1:] in ids for target in targets)
 
@@ -423,8 +425,11 @@ def test_any_heading_outline_gives_ordered_levels_unique_ids_and_working_content
     assert all(after <= before + 1 for before, after in itertools.pairwise(levels))
     ids = [h.get("id") for h in headings]
     assert len(set(ids)) == len(ids) == len(outline)
-    (nav,) = page.iter("nav")
-    assert [a.get("href") for a in nav.iter("a")] == [f"#{id_}" for id_ in ids]
+    listed = [id_ for id_, (_level, numbered) in zip(ids, outline, strict=True) if numbered]
+    # Contents with nothing to list are left out rather than shown empty.
+    navs = list(page.iter("nav"))
+    assert [a.get("href") for nav in navs for a in nav.iter("a")] == [f"#{i}" for i in listed]
+    assert len(navs) == (1 if listed else 0)
 
 
 @pytest.fixture(scope="module")

@@ -141,11 +141,10 @@ def test_the_cover_lists_the_metadata_under_the_title() -> None:
     ]
 
 
-def test_the_contents_link_every_heading_up_to_its_depth() -> None:
+def test_the_contents_link_every_numbered_heading_up_to_its_depth() -> None:
     contents = SAMPLE_TEXT.split("## Innehåll\n\n", 1)[1].split("\n\n", 1)[0]
     links = re.findall(r"^( *)- \[(.*)\]\(#([^)]*)\)$", contents, re.M)
     assert [(len(indent) // 2, anchor) for indent, _label, anchor in links] == [
-        (0, "sammanfattning"),
         (0, "1-inledning"),
         (1, "11-uppdraget"),
         (1, "12-mål-och-målgrupper"),
@@ -158,12 +157,24 @@ def test_the_contents_link_every_heading_up_to_its_depth() -> None:
 
 
 def test_repeated_headings_get_numbered_anchors_as_on_github() -> None:
+    # An unnumbered heading whose text is "1 A" takes the anchor "1-a" first, as GitHub counts
+    # every heading; the numbered "1 A" listed in the contents is then "1-a-1".
     text = _render(
         TableOfContents(),
-        Heading(1, (Text("Bilaga"),), numbered=False),
-        Heading(1, (Text("Bilaga"),), numbered=False),
+        Heading(1, (Text("1 A"),), numbered=False),
+        Heading(1, (Text("A"),)),
     )
-    assert "- [Bilaga](#bilaga)\n- [Bilaga](#bilaga-1)" in text
+    assert "- [1 A](#1-a-1)" in text
+
+
+def test_unnumbered_headings_stay_out_of_the_contents() -> None:
+    text = _render(
+        TableOfContents(),
+        Heading(1, (Text("Sammanfattning"),), numbered=False),
+        Heading(1, (Text("Uppdraget"),)),
+    )
+    contents = text.split("## Innehåll\n\n", 1)[1].split("\n\n", 1)[0]
+    assert contents == "- [1 Uppdraget](#1-uppdraget)"
 
 
 def test_a_heading_deeper_than_its_parent_does_not_skip_a_list_level_in_the_contents() -> None:

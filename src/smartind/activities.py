@@ -126,7 +126,7 @@ class Audience(enum.Enum):
         """The Swedish heading for recommendations to this audience."""
         if self is Audience.GOVERNMENT:
             return "Rekommendationer till regeringen"
-        return "Rekommendationer till regionalt utvecklingsansvariga aktörer"
+        return "Rekommendationer till de regionalt utvecklingsansvariga"
 
 
 @frozen

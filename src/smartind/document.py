@@ -298,7 +298,11 @@ class Callout:
 
 @frozen
 class TableOfContents:
-    """Where the table of contents goes; renderers fill it from the numbered headings."""
+    """Where the table of contents goes; renderers fill it from the headings.
+
+    The contents list the *numbered* headings down to ``depth`` levels, as printed Swedish
+    reports do: an unnumbered heading (the summary's, say) stays out of them.
+    """
 
     title: str = "Innehåll"
     depth: int = 3

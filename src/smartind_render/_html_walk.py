@@ -192,7 +192,9 @@ class _Walker:
     def heading(self, heading: Heading, number: str, html_level: int) -> str:
         text = plain_text(heading.content, self.style)
         anchor = self.unique_id(heading.id or _slug(text))
-        self.toc.append(TocEntry(html_level - 1, number, text, anchor))
+        if number:
+            # Unnumbered headings stay out of the contents (see TableOfContents).
+            self.toc.append(TocEntry(html_level - 1, number, text, anchor))
         prefix = f'<span class="heading-number">{escape(number)}</span> ' if number else ""
         content = self.inlines(heading.content)
         return f'<h{html_level} id="{escape(anchor)}">{prefix}{content}</h{html_level}>\n'

@@ -165,11 +165,15 @@ class Writer:
         plain = plain_text(heading.content, self.style)
         if number is not None:
             text, label, plain = f"{number} {text}", f"{number} {label}", f"{number} {plain}"
-        return self._heading_line(heading.level + 1, text, plain, label)
+        return self._heading_line(heading.level + 1, text, plain, label, listed=number is not None)
 
-    def _heading_line(self, level: int, text: str, plain: str, label: str | None = None) -> str:
+    def _heading_line(
+        self, level: int, text: str, plain: str, label: str | None = None, *, listed: bool = True
+    ) -> str:
         anchor = self._anchor(plain)
-        self.headings.append(TocEntry(level - 1, label if label is not None else text, anchor))
+        if listed:
+            # Unnumbered headings stay out of the contents (see TableOfContents).
+            self.headings.append(TocEntry(level - 1, label if label is not None else text, anchor))
         return f"{'#' * level} {text}".rstrip()
 
     def _anchor(self, plain: str) -> str:

@@ -69,7 +69,9 @@ def blocks(
     for block in content:
         match block:
             case Heading(level=depth, content=inner, numbered=numbered):
-                properties = "" if numbered else _NO_NUMBER
+                # Outline level 9 is body text: it keeps an unnumbered heading out of the TOC
+                # field's \o switch, as the model's contents leave it out.
+                properties = "" if numbered else f"{_NO_NUMBER}{_BODY_OUTLINE}"
                 paragraph(ctx, inner, ctx.style(f"heading {depth}"), out, properties=properties)
             case Paragraph(content=inner):
                 paragraph(ctx, inner, body, out)
@@ -103,6 +105,7 @@ def blocks(
 
 
 _NO_NUMBER = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
+_BODY_OUTLINE = '<w:outlineLvl w:val="9"/>'
 
 
 def _list(
@@ -187,7 +190,7 @@ def table_of_contents(
     numbers = heading_numbers(source)
     entries: list[tuple[int, str]] = []
     for index, block in enumerate(source):
-        if isinstance(block, Heading) and block.level <= depth:
+        if isinstance(block, Heading) and block.numbered and block.level <= depth:
             text = plain_text(block.content, ctx.number_style)
             number = numbers.get(index)
             entries.append((block.level, f"{number}\t{text}" if number else text))
