@@ -2,8 +2,8 @@
 
 The chapters are read in the order the report holds them (the loader sorts them by file name).
 Each is CommonMark with tables, footnotes, ``::: callout`` boxes and heading attributes; its
-``{{ expressions }}`` are evaluated over the report in a Jinja2 sandbox and its
-```` ```{smartind} ```` directives are replaced by blocks computed from the data. The syntax is
+``{{ expressions }}`` are evaluated over the report in a Jinja2 sandbox and its ``{smartind}``
+fenced directives are replaced by blocks computed from the data. The syntax is
 described in ``docs/chapters.md``.
 
 Jinja2 and markdown-it-py are imported when :func:`compose` runs, not when this module is.

@@ -18,13 +18,9 @@ from functools import cache
 from typing import Any, get_args
 
 from smartind.document import DOCUMENT_VERSION, Block, Document, Inline
-from smartind.errors import SmartindError
+from smartind.errors import DocumentJSONError
 
 __all__ = ["DocumentJSONError", "document_from_json", "document_to_json"]
-
-
-class DocumentJSONError(SmartindError, ValueError):
-    """Text that is not the JSON form of a document this version of smartind can read."""
 
 
 def _tag(cls: type) -> str:

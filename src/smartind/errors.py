@@ -7,12 +7,14 @@ root, so a caller can catch ``SmartindError`` and show its message to a person::
 
     SmartindError                  anything smartind refuses; str() is a message for a person
     ├── NumberFormatError          text that is not a Swedish number, amount or per cent
+    ├── NumberStyleError           a number style name that is not one of the presets
     ├── ReportError                a report folder that cannot be loaded
     │   ├── ReportNotFoundError    no report.toml at the path given
     │   ├── ReportSyntaxError      report.toml is not valid TOML, or a chapter is not UTF-8
     │   └── ReportDataError        valid TOML whose data does not fit the model
     ├── RegionError                a region name or code that matches no län
     ├── ChapterError               a chapter's Markdown or {{ expression }} cannot be composed
+    ├── DocumentJSONError          text that is not a document's JSON form, of a known version
     ├── RenderError                a renderer failed to produce output
     │   ├── UnknownFormatError     no renderer of that name is installed
     │   └── PluginLoadError        a renderer plugin is installed but cannot be imported
@@ -28,7 +30,9 @@ from __future__ import annotations
 
 __all__ = [
     "ChapterError",
+    "DocumentJSONError",
     "NumberFormatError",
+    "NumberStyleError",
     "OutputError",
     "PluginLoadError",
     "RegionError",
@@ -49,6 +53,10 @@ class SmartindError(Exception):
 
 class NumberFormatError(SmartindError, ValueError):
     """Text that is not a number, amount or per cent as Swedish writers write them."""
+
+
+class NumberStyleError(SmartindError, LookupError):
+    """A number style name that is not one of the presets in ``smartind.NUMBER_STYLES``."""
 
 
 class ReportError(SmartindError):
@@ -73,6 +81,10 @@ class RegionError(SmartindError, LookupError):
 
 class ChapterError(SmartindError):
     """A chapter's Markdown, directive or ``{{ expression }}`` cannot be composed."""
+
+
+class DocumentJSONError(SmartindError, ValueError):
+    """Text that is not the JSON form of a document this version of smartind can read."""
 
 
 class RenderError(SmartindError):

@@ -1,4 +1,4 @@
-"""Read a report folder (report.toml and chapters/*.md) into the model, and write it back.
+"""Read a report folder (``report.toml`` and ``chapters/*.md``) into the model, and write it back.
 
 Every error names the file, the line and the key path, and says how to fix the value::
 
