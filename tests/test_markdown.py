@@ -85,7 +85,7 @@ def test_the_bundled_report_matches_its_golden_file() -> None:
     from smartind.load import load_report, resolve_report
 
     document = compose(load_report(resolve_report(None)))
-    assert_golden("markdown/smart-industri-2019.md", render_text(document, RenderOptions()))
+    assert_golden("markdown/smart-industri-2019.md.golden", render_text(document, RenderOptions()))
 
 
 def test_the_renderer_is_registered_as_markdown_and_fits_the_protocol() -> None:

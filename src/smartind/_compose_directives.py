@@ -89,14 +89,17 @@ def _assignments(report: Report, _options: Options) -> tuple[Block, ...]:
     items: list[tuple[Block, ...]] = []
     for related in _need(programme.assignments, "programme assignments"):
         budget = related.budget
-        label: list[Inline] = [Text(f"{related.name} ("), _whole_mkr(budget.current)]
+        # **Name** (78 mkr, slutrapport senast 2020-03-30): aim
+        content: list[Inline] = [
+            Strong([Text(related.name)]),
+            Text(" ("),
+            _whole_mkr(budget.current),
+        ]
         if budget.changes:
-            label.append(budget_note(budget))
-        label.append(Text("):"))
-        content: list[Inline] = [Strong(label)]
+            content.append(budget_note(budget))
+        content.append(Text(f", slutrapport senast {related.report_due.isoformat()})"))
         if related.aim:
-            content.append(Text(f" {related.aim}"))
-        content.append(Text(f" (slutrapporteras {related.report_due.isoformat()})"))
+            content.append(Text(f": {related.aim}"))
         items.append((Paragraph(merge_text(content)),))
     return (OrderedList(items),)
 
