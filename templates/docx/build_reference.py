@@ -37,8 +37,11 @@ _HEADINGS = [
 
 
 def _heading(level: int, size: int, before: int, after: int) -> str:
+    # Chapters start on a new page, as in the agency's printed reports; in the style, so a
+    # writer can change it for the whole document in Word.
+    new_page = "<w:pageBreakBefore/>" if level == 1 else ""
     ppr = (
-        f'<w:pPr><w:keepNext/><w:keepLines/><w:numPr><w:ilvl w:val="{level - 1}"/>'
+        f'<w:pPr><w:keepNext/><w:keepLines/>{new_page}<w:numPr><w:ilvl w:val="{level - 1}"/>'
         f'<w:numId w:val="{HEADING_NUM_ID}"/></w:numPr>'
         f'<w:spacing w:before="{before}" w:after="{after}" w:line="240" w:lineRule="auto"/>'
         f'<w:outlineLvl w:val="{level - 1}"/></w:pPr>'

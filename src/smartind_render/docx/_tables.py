@@ -47,6 +47,9 @@ def _widths(table: Table, total: int) -> list[int]:
     return widths
 
 
+_KEEP_TOGETHER_ROWS = 25
+"""A table of at most this many rows fits on a page: keep it there whole rather than split it."""
+
 _SAMPLE_ROWS = 60
 _LONGEST_BODY = 48
 
@@ -97,8 +100,12 @@ def table(ctx: Context, node: Table, out: list[str]) -> None:
     aligns = [_JC[column.align] for column in node.columns]
     rows = node.rows
     last_head = max((i for i, row in enumerate(rows) if row.kind is RowKind.HEAD), default=-1)
+    # Keep-with-next on every row but the last keeps a short table on one page (Word's way).
+    together = len(rows) <= _KEEP_TOGETHER_ROWS
+    last = len(rows) - 1
     for index, row in enumerate(rows):
         kind = row.kind
+        keep = "<w:keepNext/>" if together and index < last else ""
         if kind is RowKind.HEAD:
             out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
             style, fmt = head_style, PLAIN
@@ -130,7 +137,7 @@ def table(ctx: Context, node: Table, out: list[str]) -> None:
             out.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{cell_extra}</w:tcPr>'
             )
-            properties = "" if align == "left" else f'<w:jc w:val="{align}"/>'
+            properties = keep if align == "left" else f'{keep}<w:jc w:val="{align}"/>'
             paragraph(ctx, cell.content, style, out, properties=properties, fmt=fmt)
             out.append("</w:tc>")
             column += span
