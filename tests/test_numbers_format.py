@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from decimal import Context, Decimal, localcontext
+from decimal import Context, Decimal, InvalidOperation, localcontext
 
 import attrs
 import pytest
@@ -13,7 +13,9 @@ from babel.numbers import format_decimal
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from smartind import _numbers_cldr, numbers
+from smartind import _numbers_cldr, _numbers_format, numbers
+from smartind._numbers_format import EXACT, quantize_half_up, set_digits
+from smartind._numbers_units import UNIT_EXPONENTS
 from smartind.errors import NumberFormatError, SmartindError
 from smartind.numbers import (
     NUMBER_STYLES,
@@ -197,12 +199,14 @@ def test_round_half_up_takes_ints_and_refuses_floats_and_nonsense() -> None:
 
 
 @given(st.integers(-(10**30), 10**30), st.integers(0, 6), st.integers(0, 8))
+@example(419_960_015_330_654_621_764_205_674_450, 2, 0)  # 30 digits: more than a default context
 def test_round_half_up_agrees_with_integer_arithmetic(units: int, scale: int, places: int) -> None:
     """``units / 10**(places+scale)`` rounded to ``places``, computed with integers only."""
-    value = Decimal(units).scaleb(-(places + scale))
+    # In the exact context: the default one would round a value of more than 28 digits first.
+    value = Decimal(units).scaleb(-(places + scale), EXACT)
     half = 10**scale
     magnitude = (2 * abs(units) + half) // (2 * half)  # floor(|x| * 10**places + 1/2)
-    expected = Decimal(magnitude if units >= 0 else -magnitude).scaleb(-places)
+    expected = Decimal(magnitude if units >= 0 else -magnitude).scaleb(-places, EXACT)
     rounded = round_half_up(value, places)
     assert rounded == expected
     assert rounded.as_tuple().exponent == -places
@@ -393,3 +397,170 @@ def test_formatting_ignores_the_callers_decimal_context() -> None:
         assert format_amount(Amount.kr("123456789.01"), "kr", decimals=2) == (
             f"123{NBSP}456{NBSP}789,01{NBSP}kr"
         )
+
+
+# --------------------------------------------------------------------------------------------
+# The fast paths: the same rounding, the same text as the reference path
+
+# Any finite number up to 70 digits, so that some have more than the fast paths' 60.
+wide_decimals = st.decimals(
+    min_value=-(10**70), max_value=10**70, allow_nan=False, allow_infinity=False
+)
+# Amounts of every kind: öre precision, any exponent, and exact ties in tkr, mkr and mdkr.
+any_amounts = st.one_of(
+    ore_amounts,
+    wide_decimals.map(Amount),
+    st.builds(
+        lambda units, exponent: Amount(Decimal(2 * units + 1).scaleb(exponent - 1) * 5),
+        st.integers(-(10**15), 10**15),
+        st.sampled_from([3, 6, 9]),
+    ),
+)
+styles = st.builds(
+    NumberStyle,
+    st.just("any"),
+    group_separator=st.sampled_from([None, NBSP, NNBSP, ""]),
+    group_four_digits=st.booleans(),
+    minus_sign=st.sampled_from([None, "-", MINUS, EN_DASH]),
+    percent_spacing=st.sampled_from([None, "", NBSP, NNBSP]),
+    unit_words=st.sampled_from([{}, {"mkr": "mnkr"}, {"kr": "kronor", "mdkr": "miljarder kronor"}]),
+    unit_separator=st.sampled_from([NBSP, NNBSP, " "]),
+) | st.sampled_from(PRESETS)
+
+
+@given(value=wide_decimals, shift=st.sampled_from([3, 6, 9]))
+@example(value=Decimal("2500"), shift=3)
+@example(value=Decimal("-2500"), shift=3)
+@example(value=Decimal("-499.99"), shift=3)
+@example(value=Decimal("1E+62"), shift=3)
+@example(value=Decimal("1E+63"), shift=3)
+def test_rounding_to_whole_units_is_round_half_up_of_the_value_in_units(
+    value: Decimal, shift: int
+) -> None:
+    """The formatters' shortcut for whole tkr, mkr and mdkr is the one rule, proved here."""
+    try:
+        rounded = quantize_half_up(value, Decimal(1).scaleb(shift))
+    except InvalidOperation:
+        # Not handled: more than 60 digits, and the formatter takes the checked path instead.
+        assert value.adjusted() - shift >= 59
+        return
+    in_units = rounded.scaleb(-shift, EXACT)
+    expected = round_half_up(value.scaleb(-shift, EXACT))
+    assert in_units == expected
+    assert str(in_units) == str(expected)  # the same digits and the same exponent, 0
+
+
+def _reference(value: Decimal | int, decimals: int, style: str | NumberStyle) -> str:
+    """What the formatters printed before their fast paths: round_half_up, then set_digits."""
+    return set_digits(value, decimals, numbers._typeset(style))
+
+
+@given(
+    amount=any_amounts,
+    unit=st.sampled_from(sorted(UNIT_EXPONENTS)),
+    decimals=st.integers(0, 6),
+    style=styles,
+    show_unit=st.booleans(),
+)
+@example(amount=Amount(Decimal("-1706499.99")), unit="tkr", decimals=0, style="any", show_unit=True)
+def test_format_amount_prints_what_the_reference_path_prints(
+    amount: Amount, unit: str, decimals: int, style: str | NumberStyle, show_unit: bool
+) -> None:
+    if style == "any":
+        style = NumberStyle("loose", group_four_digits=False, minus_sign=MINUS)
+    text = format_amount(amount, unit, decimals=decimals, style=style, show_unit=show_unit)
+    typeset = numbers._typeset(style)
+    value = amount.kronor.scaleb(-UNIT_EXPONENTS[unit], EXACT)
+    word = typeset.unit_separator + typeset.unit_words[unit] if show_unit else ""
+    assert text == _reference(value, decimals, style) + word
+
+
+@given(
+    value=wide_decimals | st.integers(-(10**70), 10**70),
+    decimals=st.integers(0, 6),
+    style=styles,
+)
+def test_format_number_prints_what_the_reference_path_prints(
+    value: Decimal | int, decimals: int, style: str | NumberStyle
+) -> None:
+    assert format_number(value, decimals=decimals, style=style) == _reference(
+        value, decimals, style
+    )
+
+
+@given(ratio=wide_decimals | st.integers(-(10**3), 10**3), decimals=st.integers(0, 6), style=styles)
+def test_format_percent_prints_what_the_reference_path_prints(
+    ratio: Decimal | int, decimals: int, style: str | NumberStyle
+) -> None:
+    suffix = numbers._typeset(style).percent_suffix
+    expected = _reference(Decimal(ratio).scaleb(2, EXACT), decimals, style) + suffix
+    assert format_percent(ratio, decimals=decimals, style=style) == expected
+
+
+@pytest.mark.parametrize("style", PRESETS)
+def test_a_formatter_refuses_bad_input_also_after_formatting_good_input(style: str) -> None:
+    """The setters made on a first call hand everything they do not handle to the checks."""
+    format_number(Decimal(1), style=style)
+    format_percent(Decimal(1), style=style)
+    format_amount(Amount.kr(1), style=style)
+    for bad in (True, 0.5, "1", None):
+        with pytest.raises(TypeError):
+            format_number(bad, style=style)  # type: ignore[arg-type]
+    for bad in (True, 0.5, None):
+        with pytest.raises(TypeError):
+            format_percent(bad, style=style)  # type: ignore[arg-type]
+    for not_finite in ("NaN", "-Infinity", "sNaN"):
+        with pytest.raises((ValueError, InvalidOperation)):
+            format_number(Decimal(not_finite), style=style)
+        with pytest.raises((ValueError, InvalidOperation)):
+            format_percent(Decimal(not_finite), style=style)
+    for bad_places in (-1, 1.5, "2", None):
+        with pytest.raises(ValueError, match="decimals must be an int of 0 or more"):
+            format_number(Decimal(1), decimals=bad_places, style=style)  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="decimals must be an int of 0 or more"):
+            format_percent(Decimal(1), decimals=bad_places, style=style)  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="decimals must be an int of 0 or more"):
+            format_amount(Amount.kr(1), decimals=bad_places, style=style)  # type: ignore[arg-type]
+
+
+def test_show_unit_is_read_as_a_truth_value() -> None:
+    amount = Amount.tkr(5)
+    assert format_amount(amount, show_unit=0) == "5"  # type: ignore[arg-type]
+    assert format_amount(amount, show_unit=None) == "5"  # type: ignore[arg-type]
+    assert format_amount(amount, show_unit="yes") == f"5{NBSP}tkr"  # type: ignore[arg-type]
+
+
+def test_formatting_a_huge_amount_takes_the_exact_path() -> None:
+    kronor = Decimal(10**70) + Decimal("0.5")
+    expected = format(10**67, ",").replace(",", NBSP) + f"{NBSP}tkr"
+    assert format_amount(Amount(kronor)) == expected
+    assert format_number(10**70 + 1) == format(10**70 + 1, ",").replace(",", NBSP)
+
+
+def test_every_formatter_goes_through_the_one_rounding_operation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Replace the rounding operation and every formatter's fast path follows it."""
+    calls: list[Decimal] = []
+
+    def counting(value: Decimal, quantum: Decimal) -> Decimal:
+        calls.append(quantum)
+        return _numbers_format._CONTEXT.quantize(value, quantum)
+
+    monkeypatch.setattr(_numbers_format, "quantize_half_up", counting)
+    numbers._TYPESETS.clear()  # the setters are remade, and find the replacement
+    assert format_amount(Amount.kr("2500")) == f"3{NBSP}tkr"
+    assert format_number(Decimal("2.5")) == "3"
+    assert format_percent(Decimal("0.765")) == "77%"
+    assert round_half_up(Decimal("0.125"), 2) == Decimal("0.13")
+    assert calls == [Decimal("1E+3"), Decimal(1), Decimal(1), Decimal("0.01")]
+    numbers._TYPESETS.clear()
+
+
+def test_many_places_are_printed_exactly_and_taken_only_as_an_int() -> None:
+    value = Decimal("0." + "1" * 45)
+    assert format_number(value, decimals=45) == "0," + "1" * 45
+    assert format_number(value, decimals=41) == "0," + "1" * 41
+    with pytest.raises(ValueError, match="decimals must be an int of 0 or more"):
+        format_number(value, decimals=45.0)  # type: ignore[arg-type]
+    assert format_number(value, decimals=2.0) == "0,11"  # type: ignore[arg-type]

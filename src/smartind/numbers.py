@@ -5,7 +5,7 @@ Text goes in through the ``parse_*`` functions, which accept what Swedish writer
 (``20 197 tkr``, ``2,5 mkr``, ``−6 108``, ``76 %``, ``över 150 företag``) and refuse, with a
 :class:`~smartind.errors.NumberFormatError`, what is ambiguous (``20.197``). Text comes out
 through the ``format_*`` functions in a :class:`NumberStyle`, a house style chosen by name.
-Rounding for presentation happens in :func:`round_half_up` and nowhere else.
+Rounding for presentation follows :func:`round_half_up` and nothing else.
 
 The locale's symbols (decimal sign, group separator, minus and per cent signs) come from CLDR
 through Babel, read once per process; Babel never formats a number here.
@@ -15,14 +15,23 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Final, Self
 
 from attrs import field, frozen
 
 from smartind._numbers_cldr import locale_symbols
-from smartind._numbers_format import Typeset, round_half_up, set_digits
+from smartind._numbers_format import (
+    EXACT,
+    FEW_PLACES,
+    Setter,
+    Typeset,
+    check_places,
+    digit_setter,
+    round_half_up,
+    set_digits,
+)
 from smartind._numbers_parse import (
     parse_amount_text,
     parse_number_text,
@@ -54,9 +63,9 @@ __all__ = [
 LOCALE: Final = "sv_SE"
 """The CLDR locale whose symbols every style starts from."""
 
-# Sums, differences, products and unit shifts of Decimals are exact when the precision is large
-# enough; this context makes them exact whatever the caller's decimal context says.
-_EXACT: Final = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+# Sums, differences, products and unit shifts of Decimals are exact whatever the caller's decimal
+# context says: they are taken in this one, wide enough for any finite Decimal.
+_EXACT: Final = EXACT
 
 
 def _to_decimal(value: object, what: str) -> Decimal:
@@ -83,7 +92,6 @@ def _to_decimal(value: object, what: str) -> Decimal:
     raise TypeError(f"{what} must be a str, int or decimal.Decimal, not {type(value).__name__}")
 
 
-_EXPONENTS: Final = dict(UNIT_EXPONENTS)  # a dict: faster to look up than the mapping proxy
 _UNIT_FACTORS: Final = {unit: Decimal(10**exponent) for unit, exponent in UNIT_EXPONENTS.items()}
 
 
@@ -455,21 +463,66 @@ def parse_quantity(text: str, *, strict: bool = True) -> Quantity:
 # Formatting
 
 
+def _amount_setter(style: object, unit: object, decimals: object) -> Setter:
+    """The setter ``format_amount`` looks up, made, checked and kept on the first call."""
+    exponent = _unit_exponent(unit)  # type: ignore[arg-type]
+    typeset = _typeset(style)  # type: ignore[arg-type]
+    places = check_places(decimals)
+    suffix = typeset.unit_separator + typeset.unit_words[unit]  # type: ignore[index]
+    setter = digit_setter(typeset, exponent, places, suffix)
+    if places in FEW_PLACES:
+        typeset.amounts.setdefault(unit, {})[places] = setter  # type: ignore[arg-type]
+    return setter
+
+
+def _number_setter(style: object, decimals: object) -> Setter:
+    """The setter ``format_number`` looks up, made, checked and kept on the first call."""
+    typeset = _typeset(style)  # type: ignore[arg-type]
+    places = check_places(decimals)
+    setter = digit_setter(typeset, 0, places, "")
+    if places in FEW_PLACES:
+        typeset.numbers[places] = setter
+    return setter
+
+
+def _percent_setter(style: object, decimals: object) -> Setter:
+    """The setter ``format_percent`` looks up, made, checked and kept on the first call."""
+    typeset = _typeset(style)  # type: ignore[arg-type]
+    places = check_places(decimals)
+    setter = digit_setter(typeset, -2, places, typeset.percent_suffix)
+    if places in FEW_PLACES:
+        typeset.percents[places] = setter
+    return setter
+
+
+# The three formatters below are the hot path: each finds the setter made for its arguments with
+# a few dictionary lookups and calls it. Anything the caches do not hold (a first call, an
+# unknown style or unit, bad places) goes to the _*_setter function, which checks and explains.
+
+
 def format_number(
     value: Decimal | int, *, decimals: int = 0, style: str | NumberStyle = DEFAULT_STYLE
 ) -> str:
     """``value`` rounded half-up to ``decimals`` places and set in ``style``: ``20 197``."""
-    return set_digits(value, decimals, _TYPESETS.get(style) or _typeset(style))
+    try:
+        setter = _TYPESETS[style].numbers[decimals]
+    except (KeyError, TypeError):
+        setter = _number_setter(style, decimals)
+    return setter(value, False)
 
 
 def format_percent(
     ratio: Decimal | int, *, decimals: int = 0, style: str | NumberStyle = DEFAULT_STYLE
 ) -> str:
     """A ratio as a per cent: ``Decimal("0.7557")`` gives ``76%`` (``76 %`` in ``sprakradet``)."""
-    typeset = _typeset(style)
     if type(ratio) is not Decimal:
+        _typeset(style)  # a bad style is reported before a bad ratio
         ratio = _to_decimal(ratio, "a ratio")
-    return set_digits(ratio.scaleb(2, _EXACT), decimals, typeset) + typeset.percent_suffix
+    try:
+        setter = _TYPESETS[style].percents[decimals]
+    except (KeyError, TypeError):
+        setter = _percent_setter(style, decimals)
+    return setter(ratio, True)
 
 
 def format_amount(
@@ -491,15 +544,11 @@ def format_amount(
             f"format_amount takes an Amount, not {type(amount).__name__}; "
             f"wrap kronor as Amount(value)"
         )
-    exponent = _EXPONENTS.get(unit)
-    if exponent is None:
-        exponent = _unit_exponent(unit)
-    typeset = _TYPESETS.get(style) or _typeset(style)
-    value = amount.kronor.scaleb(-exponent, _EXACT) if exponent else amount.kronor
-    digits = set_digits(value, decimals, typeset)
-    if not show_unit:
-        return digits
-    return digits + typeset.unit_separator + typeset.unit_words[unit]
+    try:
+        setter = _TYPESETS[style].amounts[unit][decimals]
+    except (KeyError, TypeError):
+        setter = _amount_setter(style, unit, decimals)
+    return setter(amount.kronor, show_unit)
 
 
 def format_quantity(
