@@ -39,7 +39,7 @@ from smartind._numbers_parse import (
     parse_quantity_text,
 )
 from smartind._numbers_units import CANONICAL_UNITS, UNIT_EXPONENTS, UNIT_WORDS
-from smartind.errors import NumberFormatError, SmartindError
+from smartind.errors import NumberFormatError, NumberStyleError
 
 __all__ = [
     "NUMBER_STYLES",
@@ -257,10 +257,6 @@ class Quantity:
 
 # --------------------------------------------------------------------------------------------
 # Number styles
-
-
-class NumberStyleError(SmartindError, LookupError):
-    """A number style name that matches no known style."""
 
 
 _GROUP_SEPARATORS: Final = (None, "\u00a0", "\u202f", "")
