@@ -3,20 +3,27 @@
 The format is looked up first, so a misspelt ``-f`` fails before any work is done. The output
 goes to ``-o PATH`` or ``slutrapport`` plus the format's extension; an existing file is replaced
 only when it is still exactly what smartind wrote (see :mod:`smartind_render.output`).
+
+The composed document comes from a cache when the inputs have not changed since an earlier run
+(see :mod:`smartind._render_cache`); ``--no-cache`` or ``SMARTIND_NO_CACHE=1`` compose afresh.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smartind.errors import RenderError, SmartindError
+from smartind.errors import RenderError, SmartindError, SmartindWarning
 
 if TYPE_CHECKING:
     import argparse
+
+    from smartind._render_cache import Issued
+    from smartind.document import Document
 
 __all__ = ["parse_options", "run"]
 
@@ -78,11 +85,7 @@ def run(args: argparse.Namespace) -> int:
     from smartind_render.registry import load_renderer
 
     renderer = load_renderer(args.format)
-    from smartind.compose import compose
-    from smartind.load import load_report, resolve_report
-
-    report = load_report(resolve_report(args.report))
-    document = compose(report, style=args.style)
+    document = _document(args.report, args.style, refuse_cache=getattr(args, "no_cache", False))
     options = RenderOptions(
         style=args.style,
         reference_docx=args.reference_docx,
@@ -96,6 +99,52 @@ def run(args: argparse.Namespace) -> int:
     if result.backup is not None:
         print(f"The earlier {result.path.name} was kept as {result.backup}.")
     return 0
+
+
+def _document(report: Path | None, style: str | None, *, refuse_cache: bool) -> Document:
+    """The composed document: from the cache when the inputs are unchanged, else composed (and
+    then stored in the cache). Either way the same warnings are issued."""
+    from smartind import _render_cache as cache
+
+    folder = cache.cache_folder(refuse=refuse_cache)
+    key = cache.input_key(report, style) if folder is not None else None
+    if folder is not None and key is not None:
+        entry = cache.read_entry(folder, key)
+        if entry is not None:
+            cache.reissue(entry[1])
+            return entry[0]
+    document, issued = _compose(report, style)
+    # Keyed again: a file saved while the report was being composed must not store the new
+    # content's document under the old content's key.
+    if folder is not None and key is not None and key == cache.input_key(report, style):
+        cache.write_entry(folder, key, document, issued)
+    return document
+
+
+def _compose(report: Path | None, style: str | None) -> tuple[Document, list[Issued]]:
+    """Load and compose; the smartind warnings issued on the way are returned for the cache
+    and shown as usual, also when loading or composing then fails."""
+    # Imported here, not at the top: a cache hit needs neither (nor cattrs, Jinja2 or
+    # markdown-it-py, which they import).
+    from smartind.compose import compose
+    from smartind.load import load_report, resolve_report
+
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            # Every smartind warning is recorded, whatever the caller's filters say, so that the
+            # stored entry is complete; the caller's filters decide below what is shown.
+            warnings.simplefilter("always", SmartindWarning)
+            document = compose(load_report(resolve_report(report)), style=style)
+    finally:
+        for item in caught:
+            warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
+    issued: list[Issued] = [
+        (item.category, str(item.message), item.filename, item.lineno)
+        for item in caught
+        if issubclass(item.category, SmartindWarning)
+    ]
+    return document, issued
 
 
 def _render(renderer: object, document: object, options: object) -> bytes:

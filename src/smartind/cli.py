@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a folder of HTML templates that override the built-in ones",
     )
     render.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="compose the report afresh: neither read nor write the cache of composed documents",
+    )
+    render.add_argument(
         "--option",
         action="append",
         default=[],

@@ -1,0 +1,325 @@
+"""A cache of composed documents for ``smartind render``, keyed by the content of the inputs.
+
+Loading report.toml and composing the chapters take most of a render's time, and their result
+depends only on the input files' bytes, the number style and the code that composes. So the
+composed :class:`~smartind.document.Document` is pickled under a SHA-256 of exactly those, the way
+Sphinx pickles its environment, and a render whose inputs have not changed skips both steps.
+
+It is only a cache: an entry that cannot be read, written, trusted or unpickled is ignored
+silently, and the result is the same with or without it. This module must stay cheap to import
+(no cattrs, Jinja2, markdown-it-py, Babel, nor :mod:`smartind.load`), since a cache hit is meant
+to be fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import re
+import sys
+import time
+import warnings
+from collections.abc import Iterable, Iterator
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from smartind._version import __version__
+from smartind.document import DOCUMENT_VERSION, Document
+
+__all__ = [
+    "CACHE_DIR_ENV",
+    "MAX_ENTRIES",
+    "NO_CACHE_ENV",
+    "Issued",
+    "cache_folder",
+    "input_key",
+    "read_entry",
+    "reissue",
+    "write_entry",
+]
+
+CACHE_DIR_ENV = "SMARTIND_CACHE_DIR"
+"""Environment variable naming the cache folder itself."""
+
+NO_CACHE_ENV = "SMARTIND_NO_CACHE"
+"""Environment variable that turns the cache off when set to anything but ``""`` or ``"0"``."""
+
+MAX_ENTRIES = 32
+"""Entries kept; writing one more removes the least recently used."""
+
+# The same names as smartind.load's REPORT_FILE and CHAPTER_DIR (a test keeps them equal):
+# importing smartind.load here would import the whole model on the path meant to avoid it.
+_REPORT_FILE = "report.toml"
+_CHAPTER_DIR = "chapters"
+
+# Bump when the entry layout or the key's recipe changes, so old entries are never misread.
+_FORMAT = b"smartind-render-cache 1\n"
+_ENTRY = re.compile(r"render-[0-9a-f]{64}\.pickle")
+_TEMP_PREFIX = ".render-"
+_STALE_TEMP_SECONDS = 3600
+
+# The libraries whose behaviour the composed document depends on; their installed files are
+# part of the key, so upgrading one of them never serves a document the new version would not
+# compose. Found with find_spec, which locates a package without importing it.
+_COMPOSING_LIBRARIES = ("attrs", "babel", "cattrs", "jinja2", "markdown_it", "mdit_py_plugins")
+
+Issued = tuple[type[Warning], str, str, int]
+"""A warning that loading or composing issued: category, message, file name and line."""
+
+
+def cache_folder(*, refuse: bool = False) -> Path | None:
+    """The folder entries live in, or ``None`` when the cache is off.
+
+    ``$SMARTIND_CACHE_DIR``, else ``$XDG_CACHE_HOME/smartind``, else ``~/.cache/smartind``.
+    ``refuse`` (the ``--no-cache`` option) and ``$SMARTIND_NO_CACHE`` turn it off. The folder
+    is not created here: only writing an entry creates it.
+    """
+    if refuse or os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    own = os.environ.get(CACHE_DIR_ENV, "")
+    if own:
+        return Path(own)
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    # The XDG specification says a relative value is invalid and must be ignored.
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "smartind"
+    try:
+        return Path.home() / ".cache" / "smartind"
+    except RuntimeError:  # no home folder to be found: then there is no cache
+        return None
+
+
+def input_key(report: Path | None, style: str | None) -> str | None:
+    """The entry name for rendering ``report`` (a folder or report.toml; ``None``: the bundled
+    example) in number style ``style``, or ``None`` when the inputs cannot be read.
+
+    When ``None`` is returned the caller composes as if there were no cache, so the loader
+    reports whatever is wrong with the inputs in its own words.
+    """
+    try:
+        inputs = list(_inputs(report))
+    except OSError:
+        return None
+    if not inputs:
+        return None
+    digest = hashlib.sha256()
+    for label, value in _recipe(style):
+        _feed(digest, label, value)
+    for name, path in inputs:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return None
+        _feed(digest, "input " + name, content)
+    return digest.hexdigest()
+
+
+def read_entry(folder: Path, key: str) -> tuple[Document, tuple[Issued, ...]] | None:
+    """The document and warnings stored under ``key``, or ``None`` if there is no usable entry.
+
+    An entry is used only when it is a regular file owned by the current user, its checksum
+    matches and it unpickles to a document: pickle runs code while loading, so a file someone
+    else could have put there is never loaded.
+    """
+    path = folder / _entry_name(key)
+    try:
+        # Non-blocking, so that a named pipe in the entry's place cannot stall the render.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(handle, "rb") as file:
+            if not _owned(os.fstat(handle)):
+                return None
+            raw = file.read()
+    except OSError:
+        return None
+    payload = _checked(raw)
+    if payload is None:
+        return None
+    try:
+        value = pickle.loads(payload)
+    except Exception:  # whatever unpickling raises, it only means there is no usable entry
+        return None
+    entry = _valid(value)
+    if entry is not None:
+        # Most recently used first when pruning; a failure only costs that ordering.
+        with contextlib.suppress(OSError):
+            os.utime(path)
+    return entry
+
+
+def write_entry(folder: Path, key: str, document: Document, issued: Iterable[Issued]) -> None:
+    """Store ``document`` and the warnings composing it issued under ``key``, atomically.
+
+    Any failure (a folder that cannot be created or written, a document that cannot be pickled)
+    leaves the cache as it was and raises nothing.
+    """
+    try:
+        payload = pickle.dumps((document, tuple(issued)), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a document that cannot be pickled, for whatever reason, is not cached
+        return
+    data = _FORMAT + hashlib.sha256(payload).digest() + payload
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _write_atomically(folder / _entry_name(key), data)
+        _prune(folder)
+    except OSError:
+        return
+
+
+def reissue(issued: Iterable[Issued]) -> None:
+    """Issue stored warnings again, through the filters and display now in effect."""
+    for category, message, filename, lineno in issued:
+        warnings.warn_explicit(message, category, filename, lineno)
+
+
+def _recipe(style: str | None) -> Iterator[tuple[str, bytes]]:
+    yield "format", _FORMAT
+    yield "smartind", __version__.encode()
+    yield "document", str(DOCUMENT_VERSION).encode()
+    yield "python", f"{sys.implementation.cache_tag} {sys.version}".encode()
+    yield "style", repr(style).encode()
+    yield "code", _code_fingerprint()
+
+
+def _code_fingerprint() -> bytes:
+    """The names, sizes and modification times of smartind's modules and of the composing
+    libraries' package files.
+
+    smartind's version alone is not enough: in an editable install the version stays the same
+    while the code that composes changes. Stat results cost microseconds where hashing the
+    sources would cost milliseconds, and any edit or reinstall changes them.
+    """
+    parts: list[str] = []
+    package = Path(__file__).parent
+    with os.scandir(package) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py") and entry.is_file():
+                parts.append(_stat_line(entry.name, entry.stat()))
+    for name in _COMPOSING_LIBRARIES:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        if origin is None or not origin.is_file():
+            parts.append(f"{name} -")
+            continue
+        parts.append(_stat_line(f"{name} {origin}", origin.stat()))
+    return "\n".join(sorted(parts)).encode()
+
+
+def _stat_line(name: str, status: os.stat_result) -> str:
+    return f"{name} {status.st_size} {status.st_mtime_ns}"
+
+
+def _inputs(report: Path | None) -> Iterator[tuple[str, Path]]:
+    """The files the loader reads, with the names they are keyed by, in the loader's order.
+
+    Mirrors ``smartind.load.resolve_report`` and the loader's chapter listing; a report that
+    cannot be resolved yields nothing, so the loader raises its own error.
+    """
+    if report is None:
+        from smartind.examples import bundled_example_path
+
+        report = bundled_example_path()
+    toml = report / _REPORT_FILE if report.is_dir() else report
+    if not toml.is_file():
+        return
+    yield _REPORT_FILE, toml
+    chapters = toml.parent / _CHAPTER_DIR
+    if chapters.is_dir():
+        for file in sorted(chapters.glob("*.md")):
+            yield f"{_CHAPTER_DIR}/{file.name}", file
+
+
+def _feed(digest: Any, label: str, value: bytes) -> None:
+    # Length-prefixed, so that no two different recipes can feed the same bytes.
+    name = label.encode()
+    digest.update(len(name).to_bytes(8, "big") + name + len(value).to_bytes(8, "big"))
+    digest.update(value)
+
+
+def _entry_name(key: str) -> str:
+    return f"render-{key}.pickle"
+
+
+def _owned(status: os.stat_result) -> bool:
+    import stat
+
+    if not stat.S_ISREG(status.st_mode):
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or status.st_uid == getuid()
+
+
+def _checked(raw: bytes) -> bytes | None:
+    start = len(_FORMAT) + 32
+    if not raw.startswith(_FORMAT) or len(raw) < start:
+        return None
+    payload = raw[start:]
+    if hashlib.sha256(payload).digest() != raw[len(_FORMAT) : start]:
+        return None
+    return payload
+
+
+def _valid(value: object) -> tuple[Document, tuple[Issued, ...]] | None:
+    if not (isinstance(value, tuple) and len(value) == 2):
+        return None
+    document, issued = value
+    if not isinstance(document, Document) or not isinstance(issued, tuple):
+        return None
+    for item in issued:
+        if not (
+            isinstance(item, tuple)
+            and len(item) == 4
+            and isinstance(item[0], type)
+            and issubclass(item[0], Warning)
+            and isinstance(item[1], str)
+            and isinstance(item[2], str)
+            and isinstance(item[3], int)
+        ):
+            return None
+    return document, issued
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    import tempfile
+
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=_TEMP_PREFIX, suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`MAX_ENTRIES` most recently used entries; remove stale temporary files.
+
+    Only files named like this module's own are touched: the folder may be one the user chose.
+    """
+    entries: list[tuple[int, Path]] = []
+    now = time.time()
+    with os.scandir(folder) as listing:
+        for item in listing:
+            try:
+                if _ENTRY.fullmatch(item.name):
+                    entries.append((item.stat().st_mtime_ns, Path(item.path)))
+                elif (
+                    item.name.startswith(_TEMP_PREFIX)
+                    and item.name.endswith(".tmp")
+                    and now - item.stat().st_mtime > _STALE_TEMP_SECONDS
+                ):
+                    Path(item.path).unlink()
+            except OSError:
+                continue
+    entries.sort(reverse=True)
+    for _, path in entries[MAX_ENTRIES:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
