@@ -11,10 +11,13 @@ Jinja2 and markdown-it-py are imported when :func:`compose` runs, not when this 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from smartind.document import Block, Document, Metadata
 from smartind.errors import ChapterError
-from smartind.facts import Facts
-from smartind.report import Report
+
+if TYPE_CHECKING:
+    from smartind.report import Report
 
 __all__ = ["compose", "metadata"]
 
@@ -52,6 +55,7 @@ def compose(report: Report, *, style: str | None = None) -> Document:
     from smartind._compose_directives import place
     from smartind._compose_expr import Evaluator
     from smartind._compose_markdown import ChapterConverter
+    from smartind.facts import Facts
 
     statement = None
     if report.account is not None:
