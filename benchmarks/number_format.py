@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/numbers.py [--count 1000000] [--babel-count N] [--seed 2019] [--repeats 3]
+    python benchmarks/number_format.py [--count 1000000] [--babel-count N] [--seed 2019]
 
 The amounts are exact öre values up to ±10^12 kr, formatted in whole tkr in the
 ``tillvaxtverket`` style (U+00A0 groups, hyphen minus, half-up rounding), digits only. What
@@ -29,25 +29,18 @@ too, for information.
 
 from __future__ import annotations
 
+import argparse
+import gc
+import random
 import sys
-from pathlib import Path
+import time
+from collections.abc import Callable
+from decimal import Decimal
 
-# This script is called numbers.py, like the standard library module that decimal imports; run as
-# a script, its folder comes first on sys.path and would shadow that module. Drop the folder.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _HERE]
+from babel import Locale
+from babel.numbers import format_decimal
 
-import argparse  # noqa: E402
-import gc  # noqa: E402
-import random  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from decimal import Decimal  # noqa: E402
-
-from babel import Locale  # noqa: E402
-from babel.numbers import format_decimal  # noqa: E402
-
-from smartind.numbers import Amount, format_amount, round_half_up  # noqa: E402
+from smartind.numbers import Amount, format_amount, round_half_up
 
 TARGET_RATIO = 10.0
 

@@ -31,3 +31,15 @@ def require_tool(name: str) -> str:
 def root() -> Path:
     """The repository's root folder."""
     return ROOT
+
+
+@pytest.fixture(autouse=True)
+def _smartind_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets its own empty render cache, never the home folder's.
+
+    A folder of its own rather than ``tmp_path``, which some tests list in full.
+    """
+    monkeypatch.setenv("SMARTIND_CACHE_DIR", str(tmp_path_factory.mktemp("smartind-cache")))
+    monkeypatch.delenv("SMARTIND_NO_CACHE", raising=False)
