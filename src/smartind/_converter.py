@@ -12,7 +12,7 @@ import enum
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -41,8 +41,15 @@ from smartind._load_forms import (
 )
 from smartind._toml_lines import Path
 from smartind.dates import Month
-from smartind.errors import SmartindError
-from smartind.numbers import Amount, Quantity, parse_amount, parse_percent, parse_quantity
+from smartind.errors import NumberFormatError, SmartindError
+from smartind.numbers import (
+    Amount,
+    Quantity,
+    parse_amount,
+    parse_number,
+    parse_percent,
+    parse_quantity,
+)
 from smartind.regions import region
 from smartind.rules import FundingRule
 
@@ -95,20 +102,11 @@ def toml_type(value: object) -> str:
     return type(value).__name__
 
 
-_PLAIN_NUMBER = re.compile(r"[-\u2212\u2013]?\d[\d \u00a0\u202f]*(?:,\d+)?")
-
-
 def plain_decimal(text: str) -> Decimal | None:
     """A number without unit in Swedish writing (``20 197``, ``2,5``), or None if it is not one."""
-    text = text.strip()
-    if not _PLAIN_NUMBER.fullmatch(text):
-        return None
-    for space in (" ", "\u00a0", "\u202f"):
-        text = text.replace(space, "")
-    text = text.replace("\u2212", "-").replace("\u2013", "-").replace(",", ".")
     try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        return parse_number(text)
+    except NumberFormatError:
         return None
 
 
