@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -93,8 +93,28 @@ def _summary(findings: Sequence[Finding]) -> str:
     return ", ".join(f"{n} {_COUNTED[s][n != 1]}" for s, n in counts.items() if n)
 
 
-def format_text(findings: Sequence[Finding], out: TextIO) -> None:
-    """The findings as two aligned tables: funding rules, then the reconciled cells."""
+def printed_names(report: Report) -> dict[str, str]:
+    """Row and column ids of the account mapped to the labels the statement prints."""
+    from smartind.accounting import SUMMA, compute
+
+    if report.account is None:
+        return {}
+    statement = compute(report.account)
+    names = {row.id: row.label for row in (*statement.rows, *statement.key_ratios)}
+    names |= {source.id: source.name for source in report.account.sources}
+    names[SUMMA] = SUMMA
+    return names
+
+
+def format_text(
+    findings: Sequence[Finding], out: TextIO, names: Mapping[str, str] | None = None
+) -> None:
+    """The findings as two aligned tables: funding rules, then the reconciled cells.
+
+    ``names`` turns a cell's row and column ids into the labels the report prints (see
+    :func:`printed_names`); ids without a name are shown as they are.
+    """
+    names = names or {}
     rules = [f for f in findings if f.kind == RULE]
     cells = [f for f in findings if f.kind != RULE]
     print("Finansieringsvillkor", file=out)
@@ -113,8 +133,8 @@ def format_text(findings: Sequence[Finding], out: TextIO) -> None:
         body = [
             (
                 f.status.label,
-                f.row or "",
-                f.column or "",
+                names.get(f.row or "", f.row or ""),
+                names.get(f.column or "", f.column or ""),
                 _cell(f.published, f, "tom"),
                 _cell(f.computed, f, "-"),
                 f.message if f.status is not Status.MATCH else "",
@@ -153,5 +173,5 @@ def run(args: argparse.Namespace) -> int:
     if args.output_format == "json":
         print(format_json(findings))
     else:
-        format_text(findings, sys.stdout)
+        format_text(findings, sys.stdout, printed_names(report))
     return exit_status(findings)
