@@ -164,10 +164,9 @@ def _protocol_problems(renderer: object, name: str) -> list[str]:
 def _unknown(name: str, installed: list[str]) -> str:
     message = f"no renderer for the format {name!r} is installed"
     close = difflib.get_close_matches(name, installed, n=1)
-    if close:
-        message += f"; did you mean {close[0]!r}?"
+    message += f"; did you mean {close[0]!r}?" if close else "."
     listing = ", ".join(installed) if installed else "none"
     return (
         f"{message} Installed formats: {listing}. Run 'smartind formats' for details, "
-        "or install a package that provides the format"
+        "or install a package that provides the format."
     )
