@@ -7,6 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check correctness, not speed; on a shared two-core machine one example can take
+# longer than Hypothesis's default 200 ms deadline, which would fail a correct run at random.
+settings.register_profile("smartind", deadline=None)
+settings.load_profile("smartind")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_c0f330de51522749.txt"

@@ -162,4 +162,5 @@ def test_markdownlint_reports_nothing_with_the_committed_config(which: str, tmp_
         [str(tool), "slutrapport.md"], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 issues" in result.stdout + result.stderr
+    # "Summary: 0 error(s)" in markdownlint-cli2 0.22 (the last for Node 20), "0 issues" later.
+    assert re.search(r"Summary: 0 (?:error|issue)", result.stdout + result.stderr)
