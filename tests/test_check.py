@@ -10,10 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 
 from smartind.accounting import ROW_IDS
 from smartind.cli import main
-from smartind.load import load_report, resolve_report
+from smartind.load import dump_report, load_report, resolve_report
 from smartind.rules import Status
 from tests.test_reconcile import EXAMPLE_NOT_MATCHING
 
@@ -113,11 +114,31 @@ def test_text_output_is_an_aligned_table_in_swedish(capsys: pytest.CaptureFixtur
     assert "14%" in discrepancy
     assert "12,1%" in discrepancy
     assert "Totalt: 48 stämmer, 8 avrundningsskillnader, 1 avvikelse." in lines
-    assert lines[-1] == "Kontrollen underkänd: 1 fynd kräver åtgärd."
+    assert lines[-1] == "Kontrollen underkänd: 6 ej bedömbara, 1 avvikelse."
 
 
-def test_a_corrected_table_passes(capsys: pytest.CaptureFixture[str], example: Path) -> None:
+def test_a_rule_that_cannot_be_assessed_fails_the_check(
+    capsys: pytest.CaptureFixture[str], example: Path
+) -> None:
     edit(example, 'operating_costs_share = ["14%"', 'operating_costs_share = ["12%"')
+    status, out, _ = check(capsys, str(example))
+    assert status == 1
+    assert "avvikelse " not in out
+    assert out.splitlines()[-1] == "Kontrollen underkänd: 6 ej bedömbara."
+
+
+def test_a_report_whose_rules_are_met_and_figures_agree_passes(
+    capsys: pytest.CaptureFixture[str], example: Path
+) -> None:
+    edit(example, 'operating_costs_share = ["14%"', 'operating_costs_share = ["12%"')
+    report = load_report(example)
+    met = tuple(
+        rule
+        for rule in report.rules
+        if all(finding.status is Status.MET for finding in rule.evaluate(report))
+    )
+    assert 0 < len(met) < len(report.rules)
+    (example / "report.toml").write_text(dump_report(evolve(report, rules=met)), "utf-8")
     status, out, _ = check(capsys, str(example))
     assert status == 0
     assert out.splitlines()[-1] == "Kontrollen godkänd."

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from attrs import evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,9 @@ from smartind._load_forms import (
     Table,
     fields_of,
 )
+from smartind._numbers_units import UNIT_CODES
+from smartind._validators import nonblank
+from smartind.accounting import FinancialAccount
 from smartind.dates import Month, Period
 from smartind.examples import bundled_example_path
 from smartind.load import dump_report, load_report, loads_report
@@ -111,9 +115,14 @@ def record(cls: type[Any]) -> st.SearchStrategy[Any]:
     if cls is Period:
         return periods()
     kwargs = {}
+    attributes = attrs.fields_dict(cls)
     for f in fields_of(cls):
         if f.name == "id":
             kwargs[f.name] = IDS
+        elif attributes[f.name].validator is nonblank:
+            kwargs[f.name] = TEXT.filter(str.strip)
+        elif cls is FinancialAccount and f.name == "unit":
+            kwargs[f.name] = st.sampled_from(UNIT_CODES)
         else:
             kwargs[f.name] = strategy(f.form, f.name)
     return st.builds(cls, **kwargs)

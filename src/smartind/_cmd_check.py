@@ -1,7 +1,7 @@
 """``smartind check``: evaluate the funding rules and reconcile the published account.
 
-Exit status: 0 when no rule is ``not_met`` and no published figure is a ``discrepancy``
-(``not_assessable`` and ``rounding`` are listed but do not fail the check); 1 otherwise; 2 when
+Exit status: 0 when every rule is ``met`` and no published figure is a ``discrepancy`` (a
+``rounding`` difference does not fail the check); 1 otherwise, ``not_assessable`` included; 2 when
 the report cannot be loaded (raised as ``SmartindError`` and reported by the command line).
 """
 
@@ -148,7 +148,7 @@ def format_text(
     failing = [f for f in findings if f.status.fails]
     print(file=out)
     if failing:
-        print(f"Kontrollen underkänd: {len(failing)} fynd kräver åtgärd.", file=out)
+        print(f"Kontrollen underkänd: {_summary(failing)}.", file=out)
     else:
         print("Kontrollen godkänd.", file=out)
 

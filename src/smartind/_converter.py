@@ -169,7 +169,7 @@ def _hours(value: Any) -> Decimal:
         plain = plain_decimal(value)
         if plain is not None:
             return plain
-    raise _ValueProblem(f"expected a number of hours such as 5 310, not {toml_type(value)}")
+    raise _ValueProblem(f"expected a number of hours such as 5310, not {toml_type(value)}")
 
 
 def _month(value: Any) -> Month:

@@ -33,8 +33,12 @@ class Status(enum.Enum):
 
     @property
     def fails(self) -> bool:
-        """Whether this status makes ``smartind check`` exit with 1."""
-        return self in (Status.NOT_MET, Status.DISCREPANCY)
+        """Whether this status makes ``smartind check`` exit with 1.
+
+        The check passes only when every rule is met and no printed figure disagrees: a rule the
+        data cannot decide is not met either, and the data it needs can be added.
+        """
+        return self in (Status.NOT_MET, Status.NOT_ASSESSABLE, Status.DISCREPANCY)
 
     @property
     def label(self) -> str:

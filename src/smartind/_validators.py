@@ -19,6 +19,14 @@ def share(_instance: object, attribute: attrs.Attribute[Decimal | None], value: 
         raise ValueError(f"{attribute.name} must lie between 0 and 1 (100 %), not {value}")
 
 
+def nonblank(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """Text the report prints (a name, a title, a case number) cannot be empty."""
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be text, not {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"{attribute.name} cannot be empty; write the text the report shows")
+
+
 def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     """Converter for sequence fields: any iterable in, a tuple out (so models stay hashable).
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from attrs import evolve, field, frozen
+from attrs import Attribute, evolve, field, frozen
 from attrs.validators import ge, instance_of
 
 from smartind._accounting_rows import KEY_RATIO_IDS, ROW_IDS, ROWS, SUMMA, column_cells
@@ -96,6 +96,20 @@ def _published(value: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...
     return {k: (v if isinstance(v, str) else tuple(v)) for k, v in value.items()}
 
 
+def _money_unit(_instance: object, attribute: Attribute[str], value: object) -> None:
+    from smartind._numbers_units import UNIT_CODES
+
+    if value not in UNIT_CODES:
+        raise ValueError(
+            f"{attribute.name} {value!r} is not a money unit; use one of {', '.join(UNIT_CODES)}"
+        )
+
+
+def _not_negative(_instance: object, attribute: Attribute[Amount], value: Amount) -> None:
+    if value.kronor < 0:
+        raise ValueError(f"{attribute.name} cannot be negative ({value.kronor} kr)")
+
+
 @frozen
 class FinancialAccount:
     """The assignment's account: its funding sources and the overhead charged per hour worked.
@@ -107,8 +121,10 @@ class FinancialAccount:
     """
 
     sources: tuple[FundingSource, ...] = field(converter=tuple)
-    overhead_per_hour: Amount = field(factory=Amount.zero, metadata={"unit": "kr"})
-    unit: str = "tkr"
+    overhead_per_hour: Amount = field(
+        factory=Amount.zero, metadata={"unit": "kr"}, validator=_not_negative
+    )
+    unit: str = field(default="tkr", validator=_money_unit)
     published: Mapping[str, tuple[str, ...]] = field(
         factory=dict, converter=_published, validator=_check_published
     )

@@ -12,7 +12,7 @@ from datetime import date
 from attrs import field, frozen
 from attrs.validators import instance_of
 
-from smartind._validators import to_tuple
+from smartind._validators import nonblank, to_tuple
 from smartind.dates import Month, Period
 from smartind.numbers import Amount, Quantity
 
@@ -98,10 +98,10 @@ class Assignment:
     figure (the split between projects may be unknown).
     """
 
-    name: str
-    title: str
-    case_number: str
-    agency: str
+    name: str = field(validator=nonblank)
+    title: str = field(validator=nonblank)
+    case_number: str = field(validator=nonblank)
+    agency: str = field(validator=nonblank)
     period: Period
     budget: Budget
     report_due: date
