@@ -119,7 +119,8 @@ def test_the_page_is_swedish_utf8_with_viewport_and_title(
     assert page.find("head/meta[@charset]").get("charset") == "utf-8"
     viewport = page.find("head/meta[@name='viewport']")
     assert "width=device-width" in viewport.get("content")
-    assert page.find("head/title").text == SAMPLE.metadata.title
+    meta = SAMPLE.metadata
+    assert page.find("head/title").text == f"{meta.title} – {meta.subtitle}"
 
 
 def test_the_header_shows_the_reports_metadata(page: HtmlElement) -> None:

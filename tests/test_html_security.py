@@ -107,7 +107,7 @@ def test_hostile_text_in_every_field_stays_text(text: str) -> None:
     assert list(page.iter("script", "img", "iframe")) == []
     assert _event_handlers(page) == []
     assert all(el.get("autofocus") is None for el in page.iter())
-    assert page.find("head/title").text == text
+    assert page.find("head/title").text == f"{text} – {text}"  # title – subtitle
     assert page.find("body/header/h1").text == text
     texts = [" ".join(p.text_content().split()) for p in page.find("body/main").iter("p")]
     assert " ".join(text.split()) in texts

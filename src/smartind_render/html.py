@@ -49,7 +49,9 @@ class HtmlRenderer:
             text = template.render(
                 metadata=metadata,
                 # An empty <title> or <h1> is invalid HTML and tells a screen reader nothing.
-                title=metadata.title if metadata.title.strip() else "Rapport",
+                title=(title := metadata.title if metadata.title.strip() else "Rapport"),
+                # "Slutrapport" alone does not say which report this is (WCAG 2.4.2).
+                page_title=f"{title} – {metadata.subtitle}" if metadata.subtitle.strip() else title,
                 decision=decision_text(metadata),
                 date_iso=iso_date(metadata.date),
                 body=page.body,
