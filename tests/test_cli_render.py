@@ -10,6 +10,7 @@ import pytest
 import smartind
 from smartind.cli import main
 from smartind_render.stamp import Verdict, verdict
+from tests.conftest import ROOT
 from tests.fake_plugins import RENDERER, Install, install
 
 __all__ = ["install"]  # the fixture, used by name
@@ -176,3 +177,22 @@ def test_formats_names_a_plugin_that_reuses_a_built_in_name_as_unused(
     assert re.search(
         r"^html +smartind-impostor 1\.0: not used, smartind \S+ provides it$", out, re.M
     )
+
+
+def test_an_option_the_built_in_format_does_not_read_is_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _render("--template-dir", str(tmp_path), "-o", "rapport.md") == 0
+    err = capsys.readouterr().err
+    assert err == (
+        "smartind: warning: --template-dir is read only by the html format; "
+        "the markdown output ignores it\n"
+    )
+
+
+def test_an_option_the_format_reads_gives_no_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference = ROOT / "templates" / "docx" / "reference.docx"
+    assert main(["render", "--reference-docx", str(reference), "-o", "r.docx"]) == 0
+    assert capsys.readouterr().err == ""

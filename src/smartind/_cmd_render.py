@@ -70,6 +70,31 @@ def _check_paths(args: argparse.Namespace) -> None:
         raise _UsageError(f"--template-dir {templates}: no such folder")
 
 
+# Which built-in format reads each format-specific option; a third-party format may read any.
+_OPTION_FORMATS = {
+    "reference_docx": ("--reference-docx", "docx"),
+    "template_dir": ("--template-dir", "html"),
+}
+_BUILT_IN = frozenset({"docx", "html", "markdown"})
+
+
+def _warn_unused_options(args: argparse.Namespace) -> None:
+    import warnings
+
+    from smartind.errors import SmartindWarning
+
+    if args.format not in _BUILT_IN:
+        return
+    for attribute, (option, reader) in _OPTION_FORMATS.items():
+        if getattr(args, attribute) is not None and args.format != reader:
+            warnings.warn(
+                f"{option} is read only by the {reader} format; the {args.format} output "
+                "ignores it",
+                SmartindWarning,
+                stacklevel=2,
+            )
+
+
 def run(args: argparse.Namespace) -> int:
     """Render the report named by ``args`` and write it; 0 on success, 2 on bad usage."""
     try:
@@ -85,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
     from smartind_render.registry import load_renderer
 
     renderer = load_renderer(args.format)
+    _warn_unused_options(args)
     document = _document(args.report, args.style, refuse_cache=getattr(args, "no_cache", False))
     options = RenderOptions(
         style=args.style,
