@@ -9,6 +9,7 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -201,6 +202,20 @@ def test_source_date_epoch_fixes_zip_times_and_property_dates(
         data, "docProps/core.xml"
     )
     assert data == render()
+
+
+def test_without_source_date_epoch_the_file_is_dated_by_the_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    document = sample_document()
+    dated = attrs.evolve(document, metadata=attrs.evolve(document.metadata, date="2020-06-30"))
+    data = DocxRenderer().render(dated, RenderOptions())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2020, 6, 30, 0, 0, 0)}
+    core = xml(data, "docProps/core.xml")
+    assert '<dcterms:created xsi:type="dcterms:W3CDTF">2020-06-30T00:00:00Z' in core
+    assert data == DocxRenderer().render(dated, RenderOptions())
 
 
 def test_zip_starts_with_content_types(docx_bytes: bytes) -> None:

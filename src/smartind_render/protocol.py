@@ -21,7 +21,8 @@ class RenderOptions:
     ``reference_docx`` is an agency's own Word template whose styles are found by name.
     ``template_dir`` holds templates that override the built-in HTML ones block by block.
     ``source_date_epoch`` fixes every timestamp written into the output (reproducible builds);
-    ``None`` means the ``SOURCE_DATE_EPOCH`` environment variable, else a fixed date.
+    ``None`` means the ``SOURCE_DATE_EPOCH`` environment variable, else the report's own date
+    (``Metadata.date``), else a fixed date.
     ``extra`` carries options for third-party renderers (``--option KEY=VALUE``).
     """
 

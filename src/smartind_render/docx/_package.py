@@ -31,13 +31,29 @@ KNOWN_TYPES = {
 }
 
 
-def source_date_epoch(option: int | None) -> int:
-    """The timestamp written into the file: the option, else ``SOURCE_DATE_EPOCH``, else fixed."""
+def _date_epoch(report_date: str) -> int | None:
+    """Midnight UTC of an ISO date such as the report's ``2019-02-27``, or None."""
+    from datetime import UTC, datetime
+
+    try:
+        day = datetime.strptime(report_date.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return max(int(day.timestamp()), ZIP_EPOCH)
+
+
+def source_date_epoch(option: int | None, report_date: str = "") -> int:
+    """The timestamp written into the file.
+
+    The option, else ``SOURCE_DATE_EPOCH``, else the report's own date (so a draft's *created*
+    property says when the report is dated, and stays the same on every render), else fixed.
+    """
     if option is not None:
         return max(option, ZIP_EPOCH)
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if not value:
-        return DEFAULT_EPOCH
+        dated = _date_epoch(report_date)
+        return DEFAULT_EPOCH if dated is None else dated
     try:
         return max(int(value), ZIP_EPOCH)
     except ValueError:

@@ -92,7 +92,7 @@ def render(document: Document, options: RenderOptions) -> bytes:
     )
     members["word/numbering.xml"] = numbering.xml()
     members["word/settings.xml"] = _template.prepare_settings(template.settings)
-    epoch = _package.source_date_epoch(options.source_date_epoch)
+    epoch = _package.source_date_epoch(options.source_date_epoch, document.metadata.date)
     members["docProps/core.xml"] = _package.core_properties(document.metadata, epoch, ctx.cleaner)
     members["docProps/app.xml"] = _package.app_properties(document.metadata, ctx.cleaner)
     members["_rels/.rels"] = _package.root_relationships()
