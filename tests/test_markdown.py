@@ -328,10 +328,13 @@ def test_data_that_looks_like_block_syntax_stays_a_paragraph() -> None:
         assert start.strip() in texts
 
 
-def test_control_characters_are_removed_with_a_warning() -> None:
-    with pytest.warns(SmartindWarning, match="control characters removed"):
-        text = _render(Paragraph((Text("a\x07b"),)))
-    assert _paragraph_texts(parse(text))[-1] == "ab"
+def test_control_characters_become_replacement_characters_with_one_warning() -> None:
+    heading = Heading(1, (Text("Rubrik\x07"),))
+    with pytest.warns(SmartindWarning) as caught:
+        text = _render(TableOfContents(), heading, Paragraph((Text("a\x07b\x1b"),)))
+    assert len(caught) == 1
+    assert "in 2 text(s) with U+FFFD, first in 'Rubrik\\x07'" in str(caught[0].message)
+    assert _paragraph_texts(parse(text))[-1] == "a\ufffdb\ufffd"
 
 
 # Text as a reader sees it: newlines and tabs read as spaces, a paragraph's outer spaces vanish.

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import warnings
+from contextvars import ContextVar
 from urllib.parse import urlsplit
-
-from smartind.errors import SmartindWarning
 
 __all__ = [
     "BREAK",
@@ -34,7 +32,7 @@ NUL never survives :func:`escape`, so it cannot come from data.
 # ATX closers, table cells, strikethrough, GitHub's math, entity references.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$&])")
 _SPACES = re.compile(r"[\n\r\t]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # GitHub and pandoc turn :name: into an emoji, and bare addresses into links.
 _EMOJI = re.compile(r":(?=[\w+-]+:)")
 _BARE_LINK = re.compile(r"(?i)\b(https?|ftp)(:)(?=//)|\b(www)(\.)|(?<=[\w.+-])(@)(?=[\w-]+\.)")
@@ -43,15 +41,21 @@ _BLOCK_START = re.compile(r"([-+=])|(\d{1,9})([.)])")
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
+REPLACED: ContextVar[list[str] | None] = ContextVar("replaced", default=None)
+"""Where :func:`escape` records each text whose control characters it replaced, when set."""
+
+
 def escape(text: str) -> str:
-    """``text`` as Markdown that shows exactly these characters (newlines become spaces)."""
-    if _CONTROL.search(text):
-        warnings.warn(
-            f"control characters removed from the text {text[:40]!r} in the Markdown output",
-            SmartindWarning,
-            stacklevel=2,
-        )
-        text = _CONTROL.sub("", text)
+    """``text`` as Markdown that shows exactly these characters (newlines become spaces).
+
+    Control characters, which no Markdown reader shows, become U+FFFD, as in the other formats;
+    the text is recorded in :data:`REPLACED` so the renderer can warn once.
+    """
+    if CONTROL.search(text):
+        replaced = REPLACED.get()
+        if replaced is not None:
+            replaced.append(text)
+        text = CONTROL.sub("\ufffd", text)
     # The checks before each substitution skip the regular expressions for plain prose, which
     # is most text: escaping was most of the renderer's time without them.
     text = _SPECIAL.sub(r"\\\1", _SPACES.sub(" ", text))

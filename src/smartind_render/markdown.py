@@ -23,9 +23,12 @@ How the document model maps to Markdown:
 
 from __future__ import annotations
 
+import warnings
 from typing import ClassVar
 
 from smartind.document import Document
+from smartind.errors import SmartindWarning
+from smartind_render._markdown_escape import REPLACED
 from smartind_render.protocol import RenderOptions
 from smartind_render.stamp import stamp_text
 
@@ -53,5 +56,20 @@ def render_text(document: Document, options: RenderOptions) -> str:
     # (and their anchors, which depend on every heading before them), the second writes.
     first = Writer(document, style)
     first.document_body()
-    body = Writer(document, style, toc=first.headings).document_body()
+    replaced: list[str] = []
+    token = REPLACED.set(replaced)
+    try:
+        body = Writer(document, style, toc=first.headings).document_body()
+    finally:
+        REPLACED.reset(token)
+    if replaced:
+        # A heading's text is escaped for the heading and again for the contents: count texts.
+        texts = list(dict.fromkeys(replaced))
+        warnings.warn(
+            f"Markdown output: replaced the control characters (which no Markdown reader shows) "
+            f"in {len(texts)} text(s) with U+FFFD, first in {texts[0][:40]!r}; remove them from "
+            "the report's data or chapters",
+            SmartindWarning,
+            stacklevel=2,
+        )
     return stamp_text(body, comment=("<!--", "-->"))
