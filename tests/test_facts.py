@@ -12,7 +12,7 @@ from smartind.facts import Facts, sum_quantities
 from smartind.numbers import Amount, Qualifier, Quantity
 from smartind.projects import PrestudyRound, Project, ProjectKind
 from smartind.regions import REGIONS, Region
-from tests.test_compose_fixture import make_report
+from tests.compose.test_compose_fixture import make_report
 
 region_sets = st.lists(st.sampled_from(REGIONS), unique=True)
 

@@ -77,6 +77,7 @@ if _typing.TYPE_CHECKING:
     )
     from smartind.examples import bundled_example_path
     from smartind.facts import Facts
+    from smartind.findings import Figure, Finding, Status
     from smartind.load import (
         dump_report,
         load_report,
@@ -128,14 +129,11 @@ if _typing.TYPE_CHECKING:
     )
     from smartind.rules import (
         DisbursedWithinGranted,
-        Figure,
-        Finding,
         FundingRule,
         MaxGrantPerRegion,
         MinCoFinancingShare,
         MinTotalGranted,
         ProgrammeCostsCap,
-        Status,
         evaluate,
         rule_types,
     )
@@ -215,14 +213,14 @@ _LAZY: dict[str, str] = {
     "ReportMetadata": "smartind.report",
     "Statement": "smartind.report",
     "DisbursedWithinGranted": "smartind.rules",
-    "Figure": "smartind.rules",
-    "Finding": "smartind.rules",
+    "Figure": "smartind.findings",
+    "Finding": "smartind.findings",
     "FundingRule": "smartind.rules",
     "MaxGrantPerRegion": "smartind.rules",
     "MinCoFinancingShare": "smartind.rules",
     "MinTotalGranted": "smartind.rules",
     "ProgrammeCostsCap": "smartind.rules",
-    "Status": "smartind.rules",
+    "Status": "smartind.findings",
     "evaluate": "smartind.rules",
     "rule_types": "smartind.rules",
     "report_schema": "smartind.schema",

@@ -8,12 +8,12 @@ län. :func:`region` finds one by code or by any of the names writers use for it
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from functools import cache
 
 from attrs import frozen
 
+from smartind._suggest import did_you_mean
 from smartind.errors import RegionError
 
 __all__ = [
@@ -166,11 +166,9 @@ def region(name_or_code: str) -> Region:
     if found is not None:
         return found
     names = sorted({r.name for r in REGIONS})
-    close = difflib.get_close_matches(name_or_code.strip(), names, n=3, cutoff=0.6)
     hint = (
-        f"did you mean {' or '.join(repr(c) for c in close)}?"
-        if close
-        else "use a län name such as 'Skåne' or its SCB code such as '12'"
+        did_you_mean(name_or_code.strip(), names, n=3).rstrip()
+        or "use a län name such as 'Skåne' or its SCB code such as '12'"
     )
     raise RegionError(f"{name_or_code!r} is not one of the 21 län: {hint}")
 
@@ -181,7 +179,6 @@ def national_area(name_or_code: str) -> NationalArea:
     for area in NATIONAL_AREAS:
         if key in (_key(area.code), _key(area.name)):
             return area
-    close = difflib.get_close_matches(name_or_code, [a.name for a in NATIONAL_AREAS], n=2)
-    hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    hint = did_you_mean(name_or_code, [a.name for a in NATIONAL_AREAS], n=2).rstrip()
     codes = ", ".join(a.code for a in NATIONAL_AREAS)
     raise RegionError(f"{name_or_code!r} is not a NUTS 2 riksområde ({codes}); {hint}".rstrip("; "))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from smartind._load_forms import (
+from smartind.load._forms import (
     Array,
     EnumForm,
     Form,

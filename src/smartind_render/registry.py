@@ -14,11 +14,11 @@ raises :class:`~smartind.errors.PluginLoadError` naming both, and the fix is to 
 
 from __future__ import annotations
 
-import difflib
 from importlib import metadata
 
 from attrs import frozen
 
+from smartind._suggest import did_you_mean
 from smartind.errors import PluginLoadError, UnknownFormatError
 from smartind_render.protocol import Renderer
 
@@ -163,8 +163,8 @@ def _protocol_problems(renderer: object, name: str) -> list[str]:
 
 def _unknown(name: str, installed: list[str]) -> str:
     message = f"no renderer for the format {name!r} is installed"
-    close = difflib.get_close_matches(name, installed, n=1)
-    message += f"; did you mean {close[0]!r}?" if close else "."
+    hint = did_you_mean(name, installed).rstrip()
+    message += f"; {hint}" if hint else "."
     listing = ", ".join(installed) if installed else "none"
     return (
         f"{message} Installed formats: {listing}. Run 'smartind formats' for details, "

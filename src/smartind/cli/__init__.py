@@ -1,0 +1,153 @@
+"""The ``smartind`` command: parses arguments and calls the library, nothing more.
+
+Exit status: 0 success; 1 ``check`` found a rule not met or a discrepancy; 2 bad input or usage.
+Errors are one paragraph on standard error, never a traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Sequence
+from importlib import import_module
+from pathlib import Path
+from typing import NoReturn
+
+from smartind._version import __version__
+from smartind.errors import SmartindError, SmartindWarning
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"smartind: error: {message}\nRun 'smartind --help' for help.\n")
+
+
+def _report_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "report",
+        nargs="?",
+        type=Path,
+        metavar="REPORT",
+        help="a report folder or its report.toml (default: the bundled 2019 example)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``smartind`` command."""
+    parser = _Parser(
+        prog="smartind",
+        description="Compose the final report (slutrapport) of a government assignment from data.",
+    )
+    parser.add_argument("--version", action="version", version=f"smartind {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show a traceback when something goes wrong"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    render = commands.add_parser("render", help="render the report as DOCX, Markdown or HTML")
+    _report_argument(render)
+    render.add_argument(
+        "-f",
+        "--format",
+        default="docx",
+        metavar="FORMAT",
+        help="output format: docx (default), markdown, html or an installed plugin's name",
+    )
+    render.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="output file (default: slutrapport plus the format's extension: slutrapport.docx)",
+    )
+    render.add_argument(
+        "--style",
+        metavar="NAME",
+        help="number style: tillvaxtverket (the report's own) or sprakradet",
+    )
+    render.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an output file that was edited since smartind wrote it (a backup is kept)",
+    )
+    render.add_argument(
+        "--reference-docx",
+        type=Path,
+        metavar="FILE",
+        help="a Word template whose styles the DOCX output uses, found by name",
+    )
+    render.add_argument(
+        "--template-dir",
+        type=Path,
+        metavar="DIR",
+        help="a folder of HTML templates that override the built-in ones",
+    )
+    render.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="compose the report afresh: neither read nor write the cache of composed documents",
+    )
+    render.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an option for a third-party renderer (may be repeated)",
+    )
+
+    check = commands.add_parser("check", help="check funding rules and reconcile the accounts")
+    _report_argument(check)
+    check.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+
+    commands.add_parser("formats", help="list the installed output formats")
+
+    init = commands.add_parser("init", help="write an editable copy of the bundled example")
+    init.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
+
+    commands.add_parser("schema", help="print the JSON Schema of report.toml")
+    return parser
+
+
+_COMMANDS = {
+    "render": "smartind.cli._render",
+    "check": "smartind.cli._check",
+    "formats": "smartind.cli._formats",
+    "init": "smartind.cli._init",
+    "schema": "smartind.cli._schema",
+}
+
+
+def _show_warning(message: Warning | str, *_where: object, **_how: object) -> None:
+    print(f"smartind: warning: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    command = import_module(_COMMANDS[args.command])
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", SmartindWarning)
+        if not args.debug:
+            warnings.showwarning = _show_warning
+        try:
+            status: int = command.run(args)
+        except SmartindError as error:
+            if args.debug:
+                raise
+            print(f"smartind: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            return 130
+    return status

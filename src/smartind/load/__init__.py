@@ -1,0 +1,202 @@
+"""Read a report folder (``report.toml`` and ``chapters/*.md``) into the model, and write it back.
+
+Every error names the file, the line and the key path, and says how to fix the value::
+
+    report.toml:57: projects[3].granted: '2,5 mkrr' is not an amount ...
+
+Array indices in key paths count from 0, as in JSON paths: ``projects[0]`` is the first
+``[[projects]]`` table.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from attrs import evolve
+
+from smartind.errors import ReportDataError, ReportNotFoundError, ReportSyntaxError
+from smartind.report import Chapter, Report
+
+__all__ = [
+    "REPORT_FILE",
+    "dump_report",
+    "load_report",
+    "loads_report",
+    "resolve_report",
+]
+
+REPORT_FILE = "report.toml"
+"""The name of the data file in a report folder."""
+
+CHAPTER_DIR = "chapters"
+"""The folder of narrative chapters in a report folder."""
+
+Format = Literal["toml", "json"]
+
+_MAX_SHOWN = 10
+
+
+def resolve_report(path: Path | str | None) -> Path:
+    """The report.toml that ``path`` names: the file itself, or the one in a folder.
+
+    ``None`` means the bundled example, as the command line does when REPORT is omitted. Raises
+    :class:`~smartind.errors.ReportNotFoundError` when there is none.
+    """
+    if path is None:
+        from smartind.examples import bundled_example_path
+
+        path = bundled_example_path()
+    path = Path(path)
+    candidate = path / REPORT_FILE if path.is_dir() else path
+    if candidate.is_file():
+        return candidate
+    if path.is_dir():
+        raise ReportNotFoundError(
+            f"{path}: the folder has no {REPORT_FILE}; start one with 'smartind init {path}'"
+        )
+    raise ReportNotFoundError(
+        f"{path}: no such report; give a report folder or its {REPORT_FILE}, or create one "
+        f"with 'smartind init DIR'"
+    )
+
+
+def load_report(path: Path | str) -> Report:
+    """The report in a folder (or named by its report.toml), with its chapters.
+
+    Raises :class:`~smartind.errors.ReportNotFoundError`,
+    :class:`~smartind.errors.ReportSyntaxError` (invalid TOML, a chapter that is not UTF-8) or
+    :class:`~smartind.errors.ReportDataError` (data that does not fit the model).
+    """
+    toml_path = resolve_report(path)
+    text = _read_text(toml_path)
+    report = loads_report(text, source=str(toml_path))
+    # Passed as a dict: the attrs plugin cannot type a field whose converter is ``tuple``.
+    changes: dict[str, Any] = {"chapters": tuple(_chapters(toml_path.parent / CHAPTER_DIR))}
+    return evolve(report, **changes)
+
+
+def loads_report(text: str, format: Format = "toml", source: str = REPORT_FILE) -> Report:
+    """The report in ``text`` (report.toml, or the JSON that :func:`dump_report` writes).
+
+    ``source`` is the file name used in error messages. The report has no chapters: they live in
+    files beside report.toml.
+    """
+    data = _parse(text, format, source)
+    return _build(data, text if format == "toml" else "", source)
+
+
+def dump_report(report: Report, format: Format = "toml") -> str:
+    """The report's data as report.toml text (or JSON), without its chapters.
+
+    :func:`loads_report` reads it back to an equal report (chapters aside).
+    """
+    from smartind.load._dump import to_json, to_toml, unstructure
+    from smartind.load._forms import Record
+
+    data = unstructure(report, Record(Report))
+    data.pop("chapters", None)
+    if format == "toml":
+        return to_toml(data)
+    if format == "json":
+        return to_json(data)
+    raise ValueError(f"unknown format {format!r}; use 'toml' or 'json'")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ReportNotFoundError(f"{path}: cannot be read ({error.strerror})") from error
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ReportSyntaxError(
+            f"{path}: byte {error.start} is not UTF-8 ({raw[error.start : error.start + 1]!r}); "
+            f"save the file as UTF-8"
+        ) from None
+
+
+def _chapters(folder: Path) -> Iterator[Chapter]:
+    if not folder.is_dir():
+        return
+    for file in sorted(folder.glob("*.md")):
+        yield Chapter(file.name, _read_text(file))
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+
+
+def _parse(text: str, format: Format, source: str) -> dict[str, Any]:
+    if format == "json":
+        import json
+
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ReportSyntaxError(
+                f"{source}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+            ) from None
+        if not isinstance(data, dict):
+            raise ReportDataError(f"{source}: expected a JSON object at the top")
+        return data
+    if format != "toml":
+        raise ValueError(f"unknown format {format!r}; use 'toml' or 'json'")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        if position is not None:
+            where = f"{source}:{position[1]}:{position[2]}"
+            message = message[: position.start()]
+        else:
+            where = f"{source}:{text.count(chr(10)) + 1}" if _TOML_END.search(message) else source
+            message = _TOML_END.sub("", message)
+        raise ReportSyntaxError(
+            f"{where}: not valid TOML: {message}; see https://toml.io for the syntax"
+        ) from None
+
+
+def _build(data: dict[str, Any], text: str, source: str) -> Report:
+    from smartind.load._converter import Problem, structure
+    from smartind.load._cross_checks import cross_check
+
+    problems: list[Problem] = []
+    if "chapters" in data:
+        problems.append(
+            Problem(("chapters",), f"chapters are read from {CHAPTER_DIR}/*.md; remove this key")
+        )
+        data = {k: v for k, v in data.items() if k != "chapters"}
+    report, found = structure(data, Report)
+    problems.extend(found)
+    if report is not None:
+        problems.extend(cross_check(report))
+    if problems:
+        raise ReportDataError(_message(problems, text, source))
+    result: Report = report
+    return result
+
+
+def _message(problems: Sequence[Any], text: str, source: str) -> str:
+    from smartind.load._toml_lines import LineIndex, format_path
+
+    index = LineIndex(text)
+    lines = []
+    for problem in problems:
+        line = index.line(problem.path) if text else None
+        where = f"{source}:{line}" if line is not None else source
+        path = format_path(problem.path)
+        lines.append(
+            f"{where}: {path}: {problem.message}" if path else f"{where}: {problem.message}"
+        )
+    if len(lines) == 1:
+        return lines[0]
+    shown = lines[:_MAX_SHOWN]
+    more = len(lines) - len(shown)
+    tail = [f"  ... and {more} more"] if more else []
+    return "\n".join([f"{source}: {len(lines)} problems:", *(f"  {s}" for s in shown), *tail])
