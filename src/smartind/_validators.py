@@ -1,12 +1,59 @@
-"""attrs validators shared by the model's modules."""
+"""attrs validators and converters shared by the model's modules: the model's boundary.
+
+A report built in Python meets the same checks as one read from report.toml. Every model class is
+declared ``@frozen(field_transformer=boundary)``; :func:`boundary` then
+
+* wraps each field's converter so that what it refuses is reported with the class and the field
+  (``Project.kind: 'nonsense' is not a ProjectKind; use one of: prestudy, implementation``), and
+* adds a type check, read from the field's annotation, ahead of the field's own validators: a
+  value of the wrong type raises ``TypeError`` naming the class, the field, the type it takes and
+  the value given, and a collection's elements are checked one by one.
+
+The converters here are plain named functions typed with what they accept, because mypy's attrs
+plugin takes a converter's parameter type as the constructor's (and understands nothing else).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import enum
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
+
+from smartind.errors import NumberFormatError, RegionError
+
+if typing.TYPE_CHECKING:
+    from smartind.numbers import Amount, Quantity
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+class WrongType(TypeError):
+    """A converter's refusal of a value's type; :func:`boundary` adds the class and field."""
+
+    def __init__(self, expected: str, value: object) -> None:
+        super().__init__(expected, value)
+        self.expected = expected
+        self.value = value
+
+    def __str__(self) -> str:
+        return f"takes {self.expected}, not {_shown(self.value)}"
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{type(value).__name__} {text}"
+
+
+# --------------------------------------------------------------------------------------------
+# Validators
 
 
 def share(_instance: object, attribute: attrs.Attribute[Decimal | None], value: object) -> None:
@@ -27,12 +74,213 @@ def nonblank(_instance: object, attribute: attrs.Attribute[str], value: object) 
         raise ValueError(f"{attribute.name} cannot be empty; write the text the report shows")
 
 
-def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
-    """Converter for sequence fields: any iterable in, a tuple out (so models stay hashable).
+# --------------------------------------------------------------------------------------------
+# Converters
 
-    Typed with ``Iterable[Any]`` because mypy's attrs plugin takes the converter's parameter as the
-    constructor's: the builtin ``tuple`` there makes mypy reject every list argument.
+
+def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    """Any iterable in, a tuple out (so models stay hashable); one string is refused.
+
+    Model modules wrap it in a converter typed with the element type
+    (``def _projects(values: Iterable[Project]) -> tuple[Project, ...]``), which mypy reads.
     """
-    if isinstance(values, str | bytes):
-        raise TypeError(f"expected a list, got the string {values!r}")
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise WrongType("a list or other iterable", values)
+    if isinstance(values, Mapping):
+        raise WrongType("a list or other iterable of values, not a mapping", values)
     return tuple(values)
+
+
+def strings(values: Iterable[str]) -> tuple[str, ...]:
+    """A collection of texts as a tuple."""
+    return to_tuple(values)
+
+
+def to_enum(cls: type[E], value: E | str) -> E:
+    """``value`` as a member of ``cls``: a member as it is, or a member's value string."""
+    if isinstance(value, cls):
+        return value
+    if not isinstance(value, str):
+        raise WrongType(f"a {cls.__name__} or one of its value strings", value)
+    for member in cls:
+        if member.value == value:
+            return member
+    from smartind._suggest import did_you_mean
+
+    values = [str(m.value) for m in cls]
+    raise ValueError(
+        f"{value!r} is not a {cls.__name__}; {did_you_mean(value, values)}"
+        f"use one of: {', '.join(values)}"
+    )
+
+
+def amount(value: Amount | str) -> Amount:
+    """An :class:`~smartind.numbers.Amount`, or Swedish text such as ``"2,5 mkr"`` parsed as one.
+
+    Raises :class:`~smartind.errors.NumberFormatError` for text that is not an amount, and
+    ``TypeError`` for anything else (a bare number has no unit, and a float is never money).
+    """
+    from smartind.numbers import Amount, parse_amount
+
+    if isinstance(value, Amount):
+        return value
+    if isinstance(value, str):
+        return parse_amount(value)
+    raise WrongType(
+        "an Amount (such as Amount.mkr('2.5')) or a Swedish amount text such as '2,5 mkr'", value
+    )
+
+
+def optional_amount(value: Amount | str | None) -> Amount | None:
+    """:func:`amount`, or ``None`` for an amount the report does not give."""
+    return None if value is None else amount(value)
+
+
+def quantity(value: Quantity | str) -> Quantity:
+    """A :class:`~smartind.numbers.Quantity`, or running text such as ``"över 150 företag"``."""
+    from smartind.numbers import Quantity, parse_quantity
+
+    if isinstance(value, Quantity):
+        return value
+    if isinstance(value, str):
+        return parse_quantity(value)
+    raise WrongType("a Quantity or a text such as 'cirka 2,5 mkr' or 'över 150 företag'", value)
+
+
+def optional_quantity(value: Quantity | str | None) -> Quantity | None:
+    """:func:`quantity`, or ``None`` for a quantity the report does not give."""
+    return None if value is None else quantity(value)
+
+
+# --------------------------------------------------------------------------------------------
+# The boundary: every model class's field transformer
+
+
+def boundary(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """attrs ``field_transformer``: errors that name class and field, and a type check per field."""
+    owner = cls.__name__
+    result = []
+    for field in fields:
+        converter = field.converter
+        if converter is not None and not isinstance(converter, attrs.Converter):
+            converter = _naming(owner, field.name, converter)
+        check = _TypeCheck(field.name)
+        validator = (
+            check if field.validator is None else attrs.validators.and_(check, field.validator)
+        )
+        result.append(field.evolve(converter=converter, validator=validator))
+    return result
+
+
+def _naming(owner: str, name: str, converter: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        try:
+            return converter(value)
+        except WrongType as error:
+            raise TypeError(f"{owner}.{name} {error}") from None
+        except NumberFormatError as error:
+            raise NumberFormatError(f"{owner}.{name}: {error}") from None
+        except RegionError as error:
+            raise RegionError(f"{owner}.{name}: {error}") from None
+        except (ValueError, TypeError) as error:
+            raise type(error)(f"{owner}.{name}: {error}") from None
+
+    convert.__name__ = getattr(converter, "__name__", "convert")
+    convert.__doc__ = converter.__doc__
+    return convert
+
+
+_HINTS: dict[type, dict[str, Any] | None] = {}
+
+
+def _hints(cls: type) -> dict[str, Any] | None:
+    try:
+        return _HINTS[cls]
+    except KeyError:
+        pass
+    try:
+        hints: dict[str, Any] | None = typing.get_type_hints(cls)
+    except (NameError, TypeError):  # an annotation only a type checker can resolve
+        hints = None
+    _HINTS[cls] = hints
+    return hints
+
+
+class _TypeCheck:
+    """Checks one field's value against its annotation; elements of a collection one by one."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, instance: object, _attribute: object, value: object) -> None:
+        cls = type(instance)
+        hints = _hints(cls)
+        if hints is None or self.name not in hints:
+            return
+        problem = _mismatch(value, hints[self.name], "")
+        if problem is not None:
+            where, expected, found = problem
+            raise TypeError(
+                f"{cls.__name__}.{self.name}{where} takes {expected}, not {_shown(found)}"
+            )
+
+    def __repr__(self) -> str:
+        return f"<type check of {self.name}>"
+
+
+def _mismatch(value: object, tp: Any, where: str) -> tuple[str, str, object] | None:
+    """``None`` when ``value`` fits ``tp``; else where inside it, what was expected, what came."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is Any or isinstance(tp, TypeVar):
+        return None
+    if origin in (types.UnionType, typing.Union):
+        if any(_mismatch(value, arg, where) is None for arg in args):
+            return None
+        return where, describe(tp), value
+    if tp is type(None):
+        return None if value is None else (where, "None", value)
+    if origin is tuple:
+        if not isinstance(value, tuple):
+            return where, describe(tp), value
+        if len(args) == 2 and args[1] is Ellipsis:
+            for index, item in enumerate(value):
+                problem = _mismatch(item, args[0], f"{where}[{index}]")
+                if problem is not None:
+                    return problem
+        return None
+    if origin in (dict, Mapping) or tp in (dict, Mapping):
+        if not isinstance(value, Mapping):
+            return where, describe(tp), value
+        if len(args) == 2:
+            for key, item in value.items():
+                problem = _mismatch(key, args[0], f"{where} key {key!r}") or _mismatch(
+                    item, args[1], f"{where}[{key!r}]"
+                )
+                if problem is not None:
+                    return problem
+        return None
+    if origin is not None or not isinstance(tp, type):
+        return None  # a form this check does not read (Literal, Callable ...)
+    if tp is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif tp is date:
+        ok = isinstance(value, date) and not isinstance(value, datetime)
+    else:
+        ok = isinstance(value, tp)
+    return None if ok else (where, describe(tp), value)
+
+
+def describe(tp: Any) -> str:
+    """A type as a message names it: ``Project``, ``a tuple of Region``, ``Amount or None``."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        return " or ".join(describe(a) for a in args)
+    if tp is type(None):
+        return "None"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return f"a tuple of {describe(args[0])}"
+    if origin in (dict, Mapping) and len(args) == 2:
+        return f"a mapping of {describe(args[0])} to {describe(args[1])}"
+    return getattr(tp, "__name__", str(tp))

@@ -7,12 +7,21 @@ under it) and the continuation that takes over its work.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 
 from attrs import field, frozen
 from attrs.validators import instance_of
 
-from smartind._validators import nonblank, to_tuple
+from smartind._validators import (
+    amount,
+    boundary,
+    nonblank,
+    optional_amount,
+    optional_quantity,
+    strings,
+    to_tuple,
+)
 from smartind.dates import Month, Period
 from smartind.numbers import Amount, Quantity
 
@@ -50,25 +59,41 @@ _FOCUS_LABELS = {
 }
 
 
-@frozen
+def _changes(values: Iterable[BudgetChange]) -> tuple[BudgetChange, ...]:
+    return to_tuple(values)
+
+
+def _assignments(values: Iterable[RelatedAssignment]) -> tuple[RelatedAssignment, ...]:
+    return to_tuple(values)
+
+
+def _report_due(instance: Assignment, _attribute: object, due: date) -> None:
+    if due < instance.period.start:
+        raise ValueError(
+            f"report_due {due} lies before the assignment's period starts "
+            f"({instance.period.start}); check report_due or period"
+        )
+
+
+@frozen(field_transformer=boundary)
 class BudgetChange:
     """A change to an assignment's budget: a signed amount, when, by whom and why.
 
     A reduction is negative: the December 2018 budget took ``-10 mkr`` from two assignments.
     """
 
-    change: Amount
+    change: Amount = field(converter=amount)
     month: Month | None = None
     decided_by: str = ""
     reason: str = ""
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class Budget:
     """An assignment's budget as first decided and every change made to it since."""
 
-    original: Amount
-    changes: tuple[BudgetChange, ...] = field(converter=to_tuple, factory=tuple)
+    original: Amount = field(converter=amount)
+    changes: tuple[BudgetChange, ...] = field(converter=_changes, factory=tuple)
 
     @property
     def current(self) -> Amount:
@@ -79,16 +104,16 @@ class Budget:
         return total
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class TargetGroups:
     """Who the assignment's activities are for: primary, secondary and final target groups."""
 
-    primary: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
-    secondary: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
-    final: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
+    primary: tuple[str, ...] = field(converter=strings, factory=tuple)
+    secondary: tuple[str, ...] = field(converter=strings, factory=tuple)
+    final: tuple[str, ...] = field(converter=strings, factory=tuple)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class Assignment:
     """The assignment the report is about.
 
@@ -104,18 +129,18 @@ class Assignment:
     agency: str = field(validator=nonblank)
     period: Period
     budget: Budget
-    report_due: date
+    report_due: date = field(validator=_report_due)
     agency_case_number: str = ""
     decided: Month | None = None
-    purposes: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
-    goals: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
+    purposes: tuple[str, ...] = field(converter=strings, factory=tuple)
+    goals: tuple[str, ...] = field(converter=strings, factory=tuple)
     long_term_goal: str = ""
     target_groups: TargetGroups = field(factory=TargetGroups)
-    granted_to_projects: Amount | None = None
-    appropriations: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
+    granted_to_projects: Amount | None = field(default=None, converter=optional_amount)
+    appropriations: tuple[str, ...] = field(converter=strings, factory=tuple)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class RelatedAssignment:
     """Another assignment of the same programme, as the report lists it.
 
@@ -130,7 +155,7 @@ class RelatedAssignment:
     title: str = ""
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class Programme:
     """The strategy the assignment serves and the agency's assignments under it, in order.
 
@@ -141,10 +166,10 @@ class Programme:
     strategy: str
     decided: Month | None = None
     reference: str = ""
-    assignments: tuple[RelatedAssignment, ...] = field(converter=to_tuple, factory=tuple)
+    assignments: tuple[RelatedAssignment, ...] = field(converter=_assignments, factory=tuple)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class Continuation:
     """The assignment that continues this one (Smart industri i regionerna 2.0).
 
@@ -159,5 +184,5 @@ class Continuation:
     report_due: date | None = None
     call_closed: Month | None = None
     projects_granted: int | None = None
-    granted: Quantity | None = None
+    granted: Quantity | None = field(default=None, converter=optional_quantity)
     regions_granted: int | None = None

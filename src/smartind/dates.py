@@ -9,6 +9,8 @@ from typing import Self
 from attrs import field, frozen
 from attrs.validators import ge, le
 
+from smartind._validators import boundary
+
 __all__ = ["MONTH_NAMES", "Month", "Period", "swedish_date"]
 
 MONTH_NAMES = (
@@ -20,7 +22,7 @@ MONTH_NAMES = (
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
-@frozen(order=True)
+@frozen(order=True, field_transformer=boundary)
 class Month:
     """A calendar month, such as the *december 2018* of a budget decision."""
 
@@ -53,7 +55,7 @@ def _after_start(instance: Period, _attribute: object, end: date) -> None:
         raise ValueError(f"the period ends ({end}) before it starts ({instance.start})")
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class Period:
     """A closed interval of days, such as an assignment's 2016-01-01 to 2018-12-31."""
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from smartind._validators import boundary
+
 __all__ = ["Person"]
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class Person:
     """A person and their title as the report names them (``generaldirektör``, ``enhetschef``)."""
 

@@ -14,8 +14,16 @@ from decimal import Decimal
 from attrs import field, frozen
 from attrs.validators import ge, instance_of
 
+from smartind._validators import (
+    WrongType,
+    boundary,
+    optional_amount,
+    optional_quantity,
+    strings,
+    to_enum,
+    to_tuple,
+)
 from smartind._validators import share as _share
-from smartind._validators import to_tuple
 from smartind.assignment import FocusArea
 from smartind.numbers import Amount, Quantity
 from smartind.regions import REGIONS, Region, region
@@ -67,37 +75,71 @@ class ResultCategory(enum.Enum):
     OTHER = "other"
 
 
+def _regions(values: Iterable[Region | str]) -> tuple[Region, ...]:
+    """Län as :class:`~smartind.regions.Region` values or names or SCB codes (``"Skåne"``)."""
+    if isinstance(values, str):
+        raise WrongType("a list of län (Region values, or names such as 'Skåne')", values)
+    regions = []
+    for value in to_tuple(values):
+        if isinstance(value, Region):
+            regions.append(value)
+        elif isinstance(value, str):
+            regions.append(region(value))
+        else:
+            raise WrongType("Region values or län names such as 'Skåne'", value)
+    return tuple(regions)
+
+
+def _kind(value: ProjectKind | str) -> ProjectKind:
+    return to_enum(ProjectKind, value)
+
+
+def _approach(value: Approach | str | None) -> Approach | None:
+    return None if value is None else to_enum(Approach, value)
+
+
+def _category(value: ResultCategory | str) -> ResultCategory:
+    return to_enum(ResultCategory, value)
+
+
+def _focus_areas(values: Iterable[FocusArea | str]) -> tuple[FocusArea, ...]:
+    """Focus areas as members or their value strings (``"industri-4.0"``)."""
+    return tuple(to_enum(FocusArea, v) for v in to_tuple(values))
+
+
+def _co_financing(values: Iterable[CoFinancing]) -> tuple[CoFinancing, ...]:
+    return to_tuple(values)
+
+
+def _results(values: Iterable[Result]) -> tuple[Result, ...]:
+    return to_tuple(values)
+
+
 def _non_negative(_instance: object, attribute: object, value: Amount | None) -> None:
     if value is not None and value.kronor < 0:
         name = getattr(attribute, "name", "amount")
         raise ValueError(f"{name} cannot be negative ({value.kronor} kr)")
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class CoFinancing:
     """Money from others than the agency: a source and, where known, its amount or share."""
 
     source: str
-    amount: Amount | None = field(default=None, validator=_non_negative)
+    amount: Amount | None = field(default=None, converter=optional_amount, validator=_non_negative)
     share: Decimal | None = field(default=None, validator=_share)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class Result:
     """A result a project reports, with the number it states (``över 150 företag``) if any."""
 
     text: str
-    quantity: Quantity | None = None
-    category: ResultCategory = ResultCategory.OTHER
+    quantity: Quantity | None = field(default=None, converter=optional_quantity)
+    category: ResultCategory = field(default=ResultCategory.OTHER, converter=_category)
 
 
-def _regions(values: Iterable[Region | str]) -> tuple[Region, ...]:
-    if isinstance(values, str):
-        raise TypeError("regions must be a list of län, not one string")
-    return tuple(v if isinstance(v, Region) else region(v) for v in values)
-
-
-@frozen
+@frozen(field_transformer=boundary)
 class Project:
     """A funded project.
 
@@ -109,24 +151,26 @@ class Project:
 
     id: str
     name: str
-    kind: ProjectKind
+    kind: ProjectKind = field(converter=_kind)
     regions: tuple[Region, ...] = field(converter=_regions)
     owner: str = ""
     national_area: str = ""
-    granted: Amount | None = field(default=None, validator=_non_negative)
-    granted_about: Quantity | None = None
-    disbursed: Amount | None = field(default=None, validator=_non_negative)
-    co_financing: tuple[CoFinancing, ...] = field(converter=to_tuple, factory=tuple)
-    total_financing: Quantity | None = None
-    also_funded_by: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
-    focus_areas: tuple[FocusArea, ...] = field(converter=to_tuple, factory=tuple)
-    approach: Approach | None = None
+    granted: Amount | None = field(default=None, converter=optional_amount, validator=_non_negative)
+    granted_about: Quantity | None = field(default=None, converter=optional_quantity)
+    disbursed: Amount | None = field(
+        default=None, converter=optional_amount, validator=_non_negative
+    )
+    co_financing: tuple[CoFinancing, ...] = field(converter=_co_financing, factory=tuple)
+    total_financing: Quantity | None = field(default=None, converter=optional_quantity)
+    also_funded_by: tuple[str, ...] = field(converter=strings, factory=tuple)
+    focus_areas: tuple[FocusArea, ...] = field(converter=_focus_areas, factory=tuple)
+    approach: Approach | None = field(default=None, converter=_approach)
     extended_to: int | None = None
-    results: tuple[Result, ...] = field(converter=to_tuple, factory=tuple)
+    results: tuple[Result, ...] = field(converter=_results, factory=tuple)
     continuation: str = ""
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class PrestudyRound:
     """The pre-studies of an assignment, known in aggregate.
 
@@ -138,13 +182,15 @@ class PrestudyRound:
 
     count: int = field(validator=[instance_of(int), ge(0)])
     regions: tuple[Region, ...] = field(converter=_regions)
-    max_grant_per_region: Amount | None = field(default=None, validator=_non_negative)
+    max_grant_per_region: Amount | None = field(
+        default=None, converter=optional_amount, validator=_non_negative
+    )
     co_financing_required: bool = False
-    granted: Amount | None = field(default=None, validator=_non_negative)
+    granted: Amount | None = field(default=None, converter=optional_amount, validator=_non_negative)
     without_consultants: tuple[Region, ...] = field(converter=_regions, factory=tuple)
-    methods: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
-    themes: tuple[str, ...] = field(converter=to_tuple, factory=tuple)
-    focus_areas: tuple[FocusArea, ...] = field(converter=to_tuple, factory=tuple)
+    methods: tuple[str, ...] = field(converter=strings, factory=tuple)
+    themes: tuple[str, ...] = field(converter=strings, factory=tuple)
+    focus_areas: tuple[FocusArea, ...] = field(converter=_focus_areas, factory=tuple)
 
     @property
     def regions_missing(self) -> tuple[Region, ...]:

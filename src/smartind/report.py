@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 
 from attrs import field, frozen
 
-from smartind._validators import to_tuple
+from smartind._validators import boundary, optional_quantity, to_enum, to_tuple
 from smartind.accounting import FinancialAccount
 from smartind.activities import Activities, Appendix, Recommendation
 from smartind.assignment import Assignment, Continuation, Programme
@@ -31,21 +32,42 @@ class ReportKind(enum.Enum):
         return "Slutrapport" if self is ReportKind.FINAL else "Delrapport"
 
 
-@frozen
+def _report_kind(value: ReportKind | str) -> ReportKind:
+    return to_enum(ReportKind, value)
+
+
+def _people(values: Iterable[Person]) -> tuple[Person, ...]:
+    return to_tuple(values)
+
+
+def _known_style(_instance: object, _attribute: object, name: str) -> None:
+    from smartind.numbers import NUMBER_STYLES
+
+    if name not in NUMBER_STYLES:
+        from smartind._suggest import did_you_mean
+
+        known = ", ".join(sorted(NUMBER_STYLES))
+        raise ValueError(
+            f"number_style {name!r} is not a number style; {did_you_mean(name, NUMBER_STYLES)}"
+            f"use one of: {known}"
+        )
+
+
+@frozen(field_transformer=boundary)
 class ReportMetadata:
     """Who issues the report, when and where, and who decided and prepared it."""
 
     organisation: str
     date: date
-    kind: ReportKind = ReportKind.FINAL
+    kind: ReportKind = field(default=ReportKind.FINAL, converter=_report_kind)
     place: str = ""
     decided_by: Person | None = None
-    case_officers: tuple[Person, ...] = field(converter=to_tuple, factory=tuple)
+    case_officers: tuple[Person, ...] = field(converter=_people, factory=tuple)
     presenter: Person | None = None
-    number_style: str = "tillvaxtverket"
+    number_style: str = field(default="tillvaxtverket", validator=_known_style)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class Statement:
     """A summary figure the agency reports as it stands, not summed from project data.
 
@@ -55,10 +77,10 @@ class Statement:
 
     id: str
     text: str
-    quantity: Quantity | None = None
+    quantity: Quantity | None = field(default=None, converter=optional_quantity)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class Chapter:
     """A narrative chapter: its file name (``01-uppdraget.md``) and its Markdown text."""
 
@@ -66,7 +88,31 @@ class Chapter:
     text: str
 
 
-@frozen
+def _projects(values: Iterable[Project]) -> tuple[Project, ...]:
+    return to_tuple(values)
+
+
+def _statements(values: Iterable[Statement]) -> tuple[Statement, ...]:
+    return to_tuple(values)
+
+
+def _recommendations(values: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
+    return to_tuple(values)
+
+
+def _appendices(values: Iterable[Appendix]) -> tuple[Appendix, ...]:
+    return to_tuple(values)
+
+
+def _rules(values: Iterable[FundingRule]) -> tuple[FundingRule, ...]:
+    return to_tuple(values)
+
+
+def _chapters(values: Iterable[Chapter]) -> tuple[Chapter, ...]:
+    return to_tuple(values)
+
+
+@frozen(field_transformer=boundary)
 class Report:
     """One report: metadata, the assignment, what it funded and did, its account and rules."""
 
@@ -75,14 +121,14 @@ class Report:
     programme: Programme | None = None
     continuation: Continuation | None = None
     prestudies: PrestudyRound | None = None
-    projects: tuple[Project, ...] = field(converter=to_tuple, factory=tuple)
+    projects: tuple[Project, ...] = field(converter=_projects, factory=tuple)
     activities: Activities = field(factory=Activities)
-    statements: tuple[Statement, ...] = field(converter=to_tuple, factory=tuple)
-    recommendations: tuple[Recommendation, ...] = field(converter=to_tuple, factory=tuple)
-    appendices: tuple[Appendix, ...] = field(converter=to_tuple, factory=tuple)
+    statements: tuple[Statement, ...] = field(converter=_statements, factory=tuple)
+    recommendations: tuple[Recommendation, ...] = field(converter=_recommendations, factory=tuple)
+    appendices: tuple[Appendix, ...] = field(converter=_appendices, factory=tuple)
     account: FinancialAccount | None = None
-    rules: tuple[FundingRule, ...] = field(converter=to_tuple, factory=tuple)
-    chapters: tuple[Chapter, ...] = field(converter=to_tuple, factory=tuple)
+    rules: tuple[FundingRule, ...] = field(converter=_rules, factory=tuple)
+    chapters: tuple[Chapter, ...] = field(converter=_chapters, factory=tuple)
 
     def projects_of(self, kind: ProjectKind) -> tuple[Project, ...]:
         """The projects of one kind, in the order the report lists them."""

@@ -171,7 +171,9 @@ def test_published_row_needs_one_cell_per_column() -> None:
 
 
 def test_published_cells_are_strings() -> None:
-    with pytest.raises(TypeError, match=r"published.grant must hold the printed text"):
+    with pytest.raises(
+        TypeError, match=r"FinancialAccount.published\['grant'\]\[1\] takes str, not int 2"
+    ):
         example_account({"grant": ("1", 2, "3")})  # type: ignore[dict-item]
 
 

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from smartind._validators import nonblank
 from smartind.accounting import FinancialAccount
+from smartind.activities import Meetings, ProjectVisits
+from smartind.assignment import Assignment
 from smartind.dates import Month, Period
 from smartind.examples import bundled_example_path
 from smartind.load import dump_report, load_report, loads_report
@@ -28,10 +30,11 @@ from smartind.load._forms import (
     Table,
     fields_of,
 )
-from smartind.numbers import Amount, Qualifier, Quantity
+from smartind.numbers import NUMBER_STYLES, Amount, Qualifier, Quantity
 from smartind.numbers._units import UNIT_CODES
-from smartind.regions import REGIONS
-from smartind.report import Report
+from smartind.projects import Project
+from smartind.regions import NATIONAL_AREAS, REGIONS
+from smartind.report import Report, ReportMetadata
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäöÅÄÖ", min_size=1, max_size=8)
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
@@ -119,13 +122,28 @@ def record(cls: type[Any]) -> st.SearchStrategy[Any]:
     for f in fields_of(cls):
         if f.name == "id":
             kwargs[f.name] = IDS
-        elif attributes[f.name].validator is nonblank:
+        elif nonblank in getattr(attributes[f.name].validator, "_validators", ()):
             kwargs[f.name] = TEXT.filter(str.strip)
         elif cls is FinancialAccount and f.name == "unit":
             kwargs[f.name] = st.sampled_from(UNIT_CODES)
+        elif cls is ReportMetadata and f.name == "number_style":
+            kwargs[f.name] = st.sampled_from(sorted(NUMBER_STYLES))
+        elif cls is Project and f.name == "national_area":
+            kwargs[f.name] = st.just("") | st.sampled_from([a.code for a in NATIONAL_AREAS])
         else:
             kwargs[f.name] = strategy(f.form, f.name)
-    return st.builds(cls, **kwargs)
+    return st.fixed_dictionaries(kwargs).map(lambda given: cls(**_fit(cls, given)))
+
+
+def _fit(cls: type[Any], given: dict[str, Any]) -> dict[str, Any]:
+    """Make generated fields agree where one class checks them together at construction."""
+    if cls is Meetings:
+        given["total"] += given["assignment_specific"]
+    elif cls is ProjectVisits and given["start"] is not None and given["end"] is not None:
+        given["start"], given["end"] = sorted((given["start"], given["end"]))
+    elif cls is Assignment:
+        given["report_due"] = max(given["report_due"], given["period"].start)
+    return given
 
 
 def _consistent(report: Report) -> Report:
@@ -144,23 +162,53 @@ def _consistent(report: Report) -> Report:
     visits = activities.visits
     if visits is not None:
         visits = evolve(visits, projects=tuple(p.id for p in projects), start=first, end=last)
-    publications = tuple(evolve(p, id=f"{p.id}-{i}") for i, p in enumerate(activities.publications))
+    publications = tuple(
+        evolve(p, id=f"{p.id}-{i}", appendix=None) for i, p in enumerate(activities.publications)
+    )
+    research = tuple(
+        evolve(r, publications=[p.id for p in publications][: len(r.publications)])
+        for r in activities.research
+    )
+    if meetings is not None:
+        meetings = evolve(meetings, appendix=None)
+    programme = report.programme
+    names = [a.name for a in programme.assignments] if programme is not None else []
+    projects = tuple(
+        evolve(p, also_funded_by=names[: len(p.also_funded_by)]) if names else p for p in projects
+    )
+    appendices = tuple(evolve(a, number=i + 1) for i, a in enumerate(report.appendices))
     account = report.account
     if account is not None:
-        sources = tuple(evolve(s, id=f"{s.id}-{i}") for i, s in enumerate(account.sources))
+        sources = tuple(
+            evolve(s, id=f"{s.id}-{i}", name=f"{s.name} {i}") for i, s in enumerate(account.sources)
+        )
         account = evolve(account, sources=sources)
+    # A programme-costs cap names a funding source of the account, when there is an account.
+    source_ids = [s.id for s in account.sources] if account is not None else []
+    rules = tuple(
+        evolve(r, id=f"{r.id}-{i}")
+        for i, r in enumerate(report.rules)
+        if not (account is not None and getattr(r, "source", None) not in (None, *source_ids))
+    )
     return evolve(
         report,
         metadata=evolve(report.metadata, date=issued),
         assignment=evolve(report.assignment, report_due=max(report.assignment.report_due, start)),
         projects=projects,
-        activities=evolve(activities, meetings=meetings, visits=visits, publications=publications),
+        activities=evolve(
+            activities,
+            meetings=meetings,
+            visits=visits,
+            publications=publications,
+            research=research,
+        ),
+        appendices=appendices,
         statements=tuple(evolve(s, id=f"{s.id}-{i}") for i, s in enumerate(report.statements)),
         recommendations=tuple(
             evolve(r, id=f"{r.id}-{i}") for i, r in enumerate(report.recommendations)
         ),
         account=account,
-        rules=tuple(evolve(r, id=f"{r.id}-{i}") for i, r in enumerate(report.rules)),
+        rules=rules,
         chapters=(),
     )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from attrs import Attribute, evolve, field, frozen
 from attrs.validators import ge, instance_of
 
+from smartind._validators import amount, boundary, to_tuple
 from smartind.accounting._rows import KEY_RATIO_IDS, ROW_IDS, ROWS, SUMMA, column_cells
 from smartind.numbers import Amount
 
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class FundingFigures:
     """The figures entered for one funding source, exact in kronor.
 
@@ -46,13 +47,15 @@ class FundingFigures:
     (*Transfereringar*); ``hours`` the hours worked, which carry the overhead surcharge.
     """
 
-    grant: Amount = field(factory=Amount.zero, metadata={"unit": "tkr"})
-    appropriation: Amount = field(factory=Amount.zero, metadata={"unit": "tkr"})
-    personnel: Amount = field(factory=Amount.zero, metadata={"unit": "tkr"})
-    purchased_services: Amount = field(factory=Amount.zero, metadata={"unit": "tkr"})
-    other_costs: Amount = field(factory=Amount.zero, metadata={"unit": "tkr"})
-    transfers: Amount = field(factory=Amount.zero, metadata={"unit": "tkr"})
-    budget: Amount = field(factory=Amount.zero, metadata={"unit": "tkr"})
+    grant: Amount = field(factory=Amount.zero, converter=amount, metadata={"unit": "tkr"})
+    appropriation: Amount = field(factory=Amount.zero, converter=amount, metadata={"unit": "tkr"})
+    personnel: Amount = field(factory=Amount.zero, converter=amount, metadata={"unit": "tkr"})
+    purchased_services: Amount = field(
+        factory=Amount.zero, converter=amount, metadata={"unit": "tkr"}
+    )
+    other_costs: Amount = field(factory=Amount.zero, converter=amount, metadata={"unit": "tkr"})
+    transfers: Amount = field(factory=Amount.zero, converter=amount, metadata={"unit": "tkr"})
+    budget: Amount = field(factory=Amount.zero, converter=amount, metadata={"unit": "tkr"})
     hours: Decimal = field(default=Decimal(0), validator=[instance_of(Decimal), ge(Decimal(0))])
 
     @property
@@ -61,7 +64,7 @@ class FundingFigures:
         return self.personnel + self.purchased_services + self.other_costs
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class FundingSource:
     """A funding column of the income statement: a short id, its printed name, its figures."""
 
@@ -110,7 +113,11 @@ def _not_negative(_instance: object, attribute: Attribute[Amount], value: Amount
         raise ValueError(f"{attribute.name} cannot be negative ({value.kronor} kr)")
 
 
-@frozen
+def _sources(values: Iterable[FundingSource]) -> tuple[FundingSource, ...]:
+    return to_tuple(values)
+
+
+@frozen(field_transformer=boundary)
 class FinancialAccount:
     """The assignment's account: its funding sources and the overhead charged per hour worked.
 
@@ -120,9 +127,9 @@ class FinancialAccount:
     are reconciled.
     """
 
-    sources: tuple[FundingSource, ...] = field(converter=tuple)
+    sources: tuple[FundingSource, ...] = field(converter=_sources)
     overhead_per_hour: Amount = field(
-        factory=Amount.zero, metadata={"unit": "kr"}, validator=_not_negative
+        factory=Amount.zero, converter=amount, metadata={"unit": "kr"}, validator=_not_negative
     )
     unit: str = field(default="tkr", validator=_money_unit)
     published: Mapping[str, tuple[str, ...]] = field(
@@ -151,7 +158,7 @@ def _names(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class StatementRow:
     """One row of the income statement or of the key ratios.
 
@@ -173,7 +180,7 @@ def _rows(values: Iterable[StatementRow]) -> tuple[StatementRow, ...]:
     return tuple(values)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class IncomeStatement:
     """The income statement (*resultaträkning*) and key ratios (*nyckeltal*) of an account."""
 

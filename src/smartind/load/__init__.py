@@ -164,7 +164,7 @@ def _parse(text: str, format: Format, source: str) -> dict[str, Any]:
 
 def _build(data: dict[str, Any], text: str, source: str) -> Report:
     from smartind.load._converter import Problem, structure
-    from smartind.load._cross_checks import cross_check
+    from smartind.validate import problems as cross_problems
 
     problems: list[Problem] = []
     if "chapters" in data:
@@ -175,7 +175,8 @@ def _build(data: dict[str, Any], text: str, source: str) -> Report:
     report, found = structure(data, Report)
     problems.extend(found)
     if report is not None:
-        problems.extend(cross_check(report))
+        # The same checks validate() makes on a report built in Python.
+        problems.extend(Problem(p.path, p.message) for p in cross_problems(report))
     if problems:
         raise ReportDataError(_message(problems, text, source))
     result: Report = report

@@ -103,6 +103,20 @@ def _quantity_value(value: Decimal | int | str) -> Decimal:
     return _to_decimal(value, "a quantity")
 
 
+def _plain(kronor: Decimal) -> Decimal:
+    """Kronor without the decimal places a unit shift leaves: 2,5 mkr is 2500000, not 2500000.0.
+
+    Whole kronor get exponent 0 and öre keep only the places they need, so amounts written in
+    different units print alike in JSON and TOML.
+    """
+    if kronor == kronor.to_integral_value():
+        return kronor.quantize(_ONE, context=_EXACT)
+    return kronor.normalize(_EXACT)
+
+
+_ONE: Final = Decimal(1)
+
+
 def _unit_exponent(unit: str) -> int:
     try:
         return UNIT_EXPONENTS[unit]
@@ -118,7 +132,7 @@ class Amount:
     >>> Amount.tkr(20197).kronor
     Decimal('20197000')
     >>> Amount.mkr("2.5") + Amount.tkr(500)
-    Amount(kronor=Decimal('3000000.0'))
+    Amount(kronor=Decimal('3000000'))
 
     Construct from a ``Decimal``, an ``int`` or a decimal ``str`` in kronor, or with the named
     constructors for other units. A ``float`` raises ``TypeError``: it cannot hold most öre
@@ -154,7 +168,7 @@ class Amount:
     def in_unit(cls, value: Decimal | int | str, unit: str) -> Self:
         """An amount given in ``unit``: ``kr``, ``tkr``, ``mkr``, ``mnkr`` or ``mdkr``."""
         factor = _UNIT_FACTORS[unit] if unit in _UNIT_FACTORS else _unit_exponent(unit)
-        return cls(_EXACT.multiply(_to_decimal(value, "an amount"), Decimal(factor)))
+        return cls(_plain(_EXACT.multiply(_to_decimal(value, "an amount"), Decimal(factor))))
 
     def to(self, unit: str) -> Decimal:
         """The exact value in ``unit`` (``tkr`` gives thousands), not rounded.

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, ClassVar
 from attrs import field, frozen
 from attrs.validators import instance_of
 
+from smartind._validators import boundary
+
 if TYPE_CHECKING:
     from smartind.findings import Finding
     from smartind.report import Report
@@ -23,7 +25,7 @@ def _rule_id(_instance: object, _attribute: object, value: str) -> None:
         )
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class FundingRule:
     """Base of every funding rule kind; ``kind`` is the name it has in report.toml.
 

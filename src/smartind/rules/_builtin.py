@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from attrs import Attribute, field, frozen
 from attrs.validators import instance_of
 
+from smartind._validators import WrongType, amount, boundary, optional_amount, to_enum
 from smartind._validators import share as _share
 from smartind.errors import ReportDataError
 from smartind.findings import RULE, Figure, Finding, Status
@@ -39,6 +40,14 @@ def _non_negative(_instance: object, attribute: object, value: Amount | None) ->
     if value is not None and value.kronor < 0:
         name = getattr(attribute, "name", "amount")
         raise ValueError(f"{name} cannot be negative ({value.kronor} kr)")
+
+
+def _project_kind(value: ProjectKind | str) -> ProjectKind:
+    return to_enum(ProjectKind, value)
+
+
+def _not_negative(instance: object, attribute: object, value: Amount) -> None:
+    _non_negative(instance, attribute, value)
 
 
 def _kr(name: str, amount: Amount | None) -> Figure:
@@ -77,12 +86,12 @@ def granted_total(report: Report) -> tuple[Amount | None, str, tuple[Figure, ...
     return total, "", tuple(figures)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class MinTotalGranted(FundingRule):
     """At least ``minimum`` shall be granted to projects in total (*minst 20 000 tkr*)."""
 
     kind: ClassVar[str] = "min-total-granted"
-    minimum: Amount = field(validator=[instance_of(Amount), _non_negative])
+    minimum: Amount = field(converter=amount, validator=_not_negative)
 
     def describe(self) -> str:
         return f"Minst {money(self.minimum)} ska beviljas till projekt."
@@ -119,7 +128,7 @@ def _worst(statuses: list[Status]) -> Status:
     return Status.MET
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class MaxGrantPerRegion(FundingRule):
     """A project of ``project_kind`` may be granted at most ``maximum`` per participating region.
 
@@ -129,8 +138,8 @@ class MaxGrantPerRegion(FundingRule):
     """
 
     kind: ClassVar[str] = "max-grant-per-region"
-    project_kind: ProjectKind = field(validator=instance_of(ProjectKind))
-    maximum: Amount = field(validator=[instance_of(Amount), _non_negative])
+    project_kind: ProjectKind = field(converter=_project_kind)
+    maximum: Amount = field(converter=amount, validator=_not_negative)
 
     def describe(self) -> str:
         return (
@@ -248,7 +257,7 @@ def co_financing_share(project: Project) -> Decimal | None:
     return None
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class MinCoFinancingShare(FundingRule):
     """A project of ``project_kind`` needs at least ``minimum_share`` co-financing.
 
@@ -256,7 +265,7 @@ class MinCoFinancingShare(FundingRule):
     """
 
     kind: ClassVar[str] = "min-co-financing-share"
-    project_kind: ProjectKind = field(validator=instance_of(ProjectKind))
+    project_kind: ProjectKind = field(converter=_project_kind)
     minimum_share: Decimal = field(validator=[instance_of(Decimal), _a_share])
 
     def describe(self) -> str:
@@ -315,11 +324,13 @@ def _years(_instance: object, _attribute: object, value: Mapping[str, Amount]) -
             raise ValueError(f"caps[{year!r}] must be a non-negative amount, not {cap!r}")
 
 
-def _sorted_caps(value: Mapping[str, Amount]) -> dict[str, Amount]:
-    return dict(sorted(value.items()))
+def _sorted_caps(value: Mapping[str, Amount | str]) -> dict[str, Amount]:
+    if not isinstance(value, Mapping):
+        raise WrongType('a mapping of years to amounts, such as {"2016": "2 000 tkr"}', value)
+    return {year: amount(cap) for year, cap in sorted(value.items())}
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class ProgrammeCostsCap(FundingRule):
     """Programme-related costs paid from funding source ``source`` are capped per year and in total.
 
@@ -334,7 +345,7 @@ class ProgrammeCostsCap(FundingRule):
     kind: ClassVar[str] = "programme-costs-cap"
     source: str = field(validator=instance_of(str))
     caps: Mapping[str, Amount] = field(converter=_sorted_caps, validator=_years)
-    total: Amount | None = field(default=None, validator=_non_negative)
+    total: Amount | None = field(default=None, converter=optional_amount, validator=_non_negative)
 
     @property
     def total_cap(self) -> Amount:
@@ -415,7 +426,7 @@ class ProgrammeCostsCap(FundingRule):
         return Finding(RULE, fid, Status.NOT_ASSESSABLE, message, figures)
 
 
-@frozen
+@frozen(field_transformer=boundary)
 class DisbursedWithinGranted(FundingRule):
     """What was paid out may not exceed what was granted, per project and in total.
 
