@@ -138,6 +138,7 @@ if _typing.TYPE_CHECKING:
         rule_types,
     )
     from smartind.schema import report_schema
+    from smartind.validation import validate
 
 _LAZY: dict[str, str] = {
     "FinancialAccount": "smartind.accounting",
@@ -224,6 +225,7 @@ _LAZY: dict[str, str] = {
     "evaluate": "smartind.rules",
     "rule_types": "smartind.rules",
     "report_schema": "smartind.schema",
+    "validate": "smartind.validation",
 }
 """Each public name loaded on first use, and the module it comes from."""
 
@@ -342,4 +344,5 @@ __all__ = [
     "resolve_report",
     "round_half_up",
     "rule_types",
+    "validate",
 ]

@@ -149,6 +149,24 @@ class Number:
     decimals: int = 0
     show_unit: bool = True
 
+    def displayed(self, *, rounded: bool = True) -> Decimal:
+        """The value in the unit the reader sees, rounded half-up as printed.
+
+        An amount in its ``unit`` (20 197 000 kr shown in tkr gives ``20197``), a per cent in
+        per cent (0.7557 gives ``76``), a count as it is; each to ``decimals`` places.
+        ``rounded=False`` gives the exact value in that unit.
+        """
+        from smartind import numbers
+
+        match self.kind:
+            case NumberKind.AMOUNT:
+                value = numbers.Amount(self.value).to(self.unit or "kr")
+            case NumberKind.PERCENT:
+                value = self.value * 100
+            case NumberKind.COUNT:
+                value = self.value
+        return numbers.round_half_up(value, self.decimals) if rounded else value
+
     def text(self, style: str = "tillvaxtverket") -> str:
         """The number as Swedish text in the named number style, e.g. ``cirka 2,5 mkr``."""
         from smartind import numbers

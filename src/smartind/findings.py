@@ -9,11 +9,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from attrs import field, frozen
 from attrs.validators import in_, instance_of
 
-__all__ = ["Figure", "Finding", "Status"]
+__all__ = ["Figure", "Finding", "Status", "findings_to_json"]
 
 
 class Status(enum.Enum):
@@ -103,3 +104,43 @@ class Finding:
     published: Decimal | None = None
     computed: Decimal | None = None
     bound: Decimal | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as JSON-ready data, as ``smartind check --format json`` prints it.
+
+        ``kind``, ``id``, ``status`` (the value, such as ``not_met``) and ``message``; for a
+        reconciled cell also ``row``, ``column``, ``published``, ``computed`` and ``bound``;
+        then ``figures``, each with ``name``, ``value`` and ``unit``. Decimals are strings in
+        positional notation (``"2500000"``, never ``"2.5E+6"``), an empty value is ``None``.
+        """
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "id": self.id,
+            "status": self.status.value,
+            "message": self.message,
+        }
+        if self.kind != RULE:
+            data |= {
+                "row": self.row,
+                "column": self.column,
+                "published": _decimal(self.published),
+                "computed": _decimal(self.computed),
+                "bound": _decimal(self.bound),
+            }
+        data["figures"] = [
+            {"name": f.name, "value": _decimal(f.value), "unit": f.unit} for f in self.figures
+        ]
+        return data
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:f}"
+
+
+def findings_to_json(findings: Iterable[Finding]) -> dict[str, Any]:
+    """Findings as the JSON-ready object ``smartind check --format json`` prints.
+
+    ``{"findings": [...]}``, one :meth:`Finding.to_json` per finding, in order; pass it to
+    :func:`json.dumps` as it is.
+    """
+    return {"findings": [f.to_json() for f in findings]}

@@ -3,6 +3,8 @@
 Built-in formats (``docx``, ``markdown``, ``html``) are registered through the same entry point
 group as third-party ones, ``smartind.renderers``, so they are exactly as pluggable. Importing
 this package loads no renderer: :func:`load_renderer` imports one when it is asked for.
+
+:func:`render` turns a report or a composed document into the bytes of one format in one call.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from smartind_render.registry import (
     find_format,
     load_renderer,
 )
+from smartind_render.rendering import render
 from smartind_render.stamp import Verdict, docx_digest, stamp_text, verdict
 
 __all__ = [
@@ -30,6 +33,7 @@ __all__ = [
     "docx_digest",
     "find_format",
     "load_renderer",
+    "render",
     "stamp_text",
     "verdict",
     "write_output",

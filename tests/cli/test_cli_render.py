@@ -15,6 +15,11 @@ from tests.fake_plugins import RENDERER, Install, install
 
 __all__ = ["install"]  # the fixture, used by name
 
+BUNDLED = (
+    "smartind: no report.toml in this folder; using the bundled example report "
+    "(Smart industri i regionerna, 2019)\n"
+)
+
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -56,7 +61,7 @@ def test_an_edited_render_is_refused_and_kept(
     capsys.readouterr()
     assert _render() == 2
     err = capsys.readouterr().err
-    assert err.startswith("smartind: slutrapport.md was edited after smartind wrote it")
+    assert err.startswith(BUNDLED + "smartind: slutrapport.md was edited after smartind wrote it")
     assert "--force" in err
     assert target.read_text(encoding="utf-8") == edited
 
@@ -186,7 +191,7 @@ def test_an_option_the_built_in_format_does_not_read_is_warned_about(
     err = capsys.readouterr().err
     assert err == (
         "smartind: warning: --template-dir is read only by the html format; "
-        "the markdown output ignores it\n"
+        "the markdown output ignores it\n" + BUNDLED
     )
 
 
@@ -195,4 +200,4 @@ def test_an_option_the_format_reads_gives_no_warning(
 ) -> None:
     reference = ROOT / "templates" / "docx" / "reference.docx"
     assert main(["render", "--reference-docx", str(reference), "-o", "r.docx"]) == 0
-    assert capsys.readouterr().err == ""
+    assert capsys.readouterr().err == BUNDLED

@@ -21,6 +21,7 @@ from smartind.accounting._rows import KEY_RATIO_IDS, ROW_IDS, ROWS, SUMMA, colum
 from smartind.numbers import Amount
 
 if TYPE_CHECKING:
+    from smartind.document import Number
     from smartind.findings import Finding
 
 __all__ = [
@@ -175,6 +176,32 @@ class StatementRow:
     unit: str
     total: bool = False
 
+    def number(self, index: int) -> Number | None:
+        """Cell ``index`` as the document model's :class:`~smartind.document.Number`, as the
+        statement's tables set it: money in the row's unit without the unit word (the caption
+        names it), a ratio as a per cent, hours as a count; ``None`` for an empty cell."""
+        from smartind.document import Number, NumberKind
+
+        value = self.values[index]
+        if value is None:
+            return None
+        match self.unit:
+            case "percent":
+                return Number(value, NumberKind.PERCENT)
+            case "hours":
+                return Number(value, NumberKind.COUNT)
+            case unit:
+                return Number(value, NumberKind.AMOUNT, unit, show_unit=False)
+
+    def text(self, index: int, *, style: str = "tillvaxtverket") -> str:
+        """Cell ``index`` as typeset text, exactly as the rendered table prints it.
+
+        ``20 197`` for 20 197 000 kr in a tkr row, ``76%`` for a ratio of 0.7557 (``76 %`` in
+        the ``sprakradet`` style), ``""`` for an empty cell.
+        """
+        number = self.number(index)
+        return "" if number is None else number.text(style)
+
 
 def _rows(values: Iterable[StatementRow]) -> tuple[StatementRow, ...]:
     return tuple(values)
@@ -207,6 +234,19 @@ class IncomeStatement:
                 f"no column {column!r}; the columns are: {', '.join(self.columns)}"
             ) from None
         return self.row(row_id).values[index]
+
+    def cell_text(self, row_id: str, column: str = SUMMA, *, style: str = "tillvaxtverket") -> str:
+        """One cell as typeset text, as the rendered statement prints it (``20 197``, ``76%``).
+
+        ``""`` for an empty cell; ``KeyError`` names the rows or columns there are.
+        """
+        try:
+            index = self.columns.index(column)
+        except ValueError:
+            raise KeyError(
+                f"no column {column!r}; the columns are: {', '.join(self.columns)}"
+            ) from None
+        return self.row(row_id).text(index, style=style)
 
 
 def overhead_label(account: FinancialAccount) -> str:

@@ -36,7 +36,10 @@ def _report_argument(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         type=Path,
         metavar="REPORT",
-        help="a report folder or its report.toml (default: the bundled 2019 example)",
+        help=(
+            "a report folder or its report.toml (default: ./report.toml, else the bundled "
+            "2019 example)"
+        ),
     )
 
 

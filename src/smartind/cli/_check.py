@@ -24,10 +24,15 @@ __all__ = ["check_findings", "exit_status", "format_json", "format_text", "run"]
 
 
 def check_findings(report: Report) -> tuple[Finding, ...]:
-    """The rule findings of ``report``, then the reconciliation of its published account."""
+    """The rule findings of ``report``, then the reconciliation of its published account.
+
+    The report is checked with :func:`smartind.validate` first.
+    """
     from smartind.accounting import reconcile
     from smartind.rules import evaluate
+    from smartind.validation import validate
 
+    validate(report)
     findings = evaluate(report)
     if report.account is not None:
         findings += reconcile(report.account)
@@ -39,36 +44,16 @@ def exit_status(findings: Sequence[Finding]) -> int:
     return 1 if any(f.status.fails for f in findings) else 0
 
 
-def _decimal(value: Decimal | None) -> str | None:
-    # Positional notation: "2500", never "2.5E+3", so any JSON consumer reads it as written.
-    return None if value is None else f"{value:f}"
-
-
 def to_json(finding: Finding) -> dict[str, Any]:
-    """One finding as a JSON object; Decimals as strings, an empty cell as null."""
-    data: dict[str, Any] = {
-        "kind": finding.kind,
-        "id": finding.id,
-        "status": finding.status.value,
-        "message": finding.message,
-    }
-    if finding.kind != RULE:
-        data |= {
-            "row": finding.row,
-            "column": finding.column,
-            "published": _decimal(finding.published),
-            "computed": _decimal(finding.computed),
-            "bound": _decimal(finding.bound),
-        }
-    data["figures"] = [
-        {"name": f.name, "value": _decimal(f.value), "unit": f.unit} for f in finding.figures
-    ]
-    return data
+    """One finding as a JSON object (see :meth:`smartind.findings.Finding.to_json`)."""
+    return finding.to_json()
 
 
 def format_json(findings: Sequence[Finding]) -> str:
     """The findings as one JSON object with a ``findings`` list."""
-    return json.dumps({"findings": [to_json(f) for f in findings]}, ensure_ascii=False, indent=2)
+    from smartind.findings import findings_to_json
+
+    return json.dumps(findings_to_json(findings), ensure_ascii=False, indent=2)
 
 
 def _table(rows: Sequence[tuple[str, ...]], out: TextIO) -> None:
@@ -166,9 +151,10 @@ def _cell(value: Decimal | None, finding: Finding, empty: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Load the report, check it, print the findings; return the exit status."""
-    from smartind.load import load_report, resolve_report
+    from smartind.cli._report import report_path
+    from smartind.load import load_report
 
-    report = load_report(resolve_report(args.report))
+    report = load_report(report_path(args.report))
     findings = check_findings(report)
     if args.output_format == "json":
         print(format_json(findings))

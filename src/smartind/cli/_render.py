@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smartind.errors import RenderError, SmartindError, SmartindWarning
+from smartind.errors import SmartindWarning
 
 if TYPE_CHECKING:
     import argparse
 
     from smartind.cli._cache import Issued
     from smartind.document import Document
+    from smartind_render.protocol import Renderer, RenderOptions
 
 __all__ = ["parse_options", "run"]
 
@@ -105,13 +106,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"smartind: {error}", file=sys.stderr)
         return _EXIT_USAGE
 
+    from smartind.cli._report import report_path
     from smartind_render.output import write_output
     from smartind_render.protocol import RenderOptions
     from smartind_render.registry import load_renderer
 
     renderer = load_renderer(args.format)
     _warn_unused_options(args)
-    document = _document(args.report, args.style, refuse_cache=getattr(args, "no_cache", False))
+    report = report_path(args.report)
+    document = _document(report, args.style, refuse_cache=getattr(args, "no_cache", False))
     options = RenderOptions(
         style=args.style,
         reference_docx=args.reference_docx,
@@ -127,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _document(report: Path | None, style: str | None, *, refuse_cache: bool) -> Document:
+def _document(report: Path, style: str | None, *, refuse_cache: bool) -> Document:
     """The composed document: from the cache when the inputs are unchanged, else composed (and
     then stored in the cache). Either way the same warnings are issued."""
     from smartind.cli import _cache as cache
@@ -147,13 +150,13 @@ def _document(report: Path | None, style: str | None, *, refuse_cache: bool) -> 
     return document
 
 
-def _compose(report: Path | None, style: str | None) -> tuple[Document, list[Issued]]:
+def _compose(report: Path, style: str | None) -> tuple[Document, list[Issued]]:
     """Load and compose; the smartind warnings issued on the way are returned for the cache
     and shown as usual, also when loading or composing then fails."""
     # Imported here, not at the top: a cache hit needs neither (nor cattrs, Jinja2 or
     # markdown-it-py, which they import).
     from smartind.compose import compose
-    from smartind.load import load_report, resolve_report
+    from smartind.load import load_report
 
     caught: list[warnings.WarningMessage] = []
     try:
@@ -161,7 +164,7 @@ def _compose(report: Path | None, style: str | None) -> tuple[Document, list[Iss
             # Every smartind warning is recorded, whatever the caller's filters say, so that the
             # stored entry is complete; the caller's filters decide below what is shown.
             warnings.simplefilter("always", SmartindWarning)
-            document = compose(load_report(resolve_report(report)), style=style)
+            document = compose(load_report(report), style=style)
     finally:
         for item in caught:
             warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
@@ -173,24 +176,10 @@ def _compose(report: Path | None, style: str | None) -> tuple[Document, list[Iss
     return document, issued
 
 
-def _render(renderer: object, document: object, options: object) -> bytes:
-    name = getattr(renderer, "name", "?")
-    try:
-        data = renderer.render(document, options)  # type: ignore[attr-defined]
-    except SmartindError:
-        raise
-    except Exception as error:
-        # A renderer's own bug: say whose it is; --debug shows the traceback.
-        raise RenderError(
-            f"the {name} renderer failed: {type(error).__name__}: {error}; "
-            "run with --debug to see where, and report it to the renderer's authors"
-        ) from error
-    if not isinstance(data, bytes):
-        raise RenderError(
-            f"the {name} renderer returned {type(data).__name__}, not bytes; "
-            "report it to the renderer's authors"
-        )
-    return data
+def _render(renderer: Renderer, document: Document, options: RenderOptions) -> bytes:
+    from smartind_render.rendering import run_renderer
+
+    return run_renderer(renderer, document, options)
 
 
 def _size(count: int) -> str:

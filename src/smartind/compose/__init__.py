@@ -19,7 +19,7 @@ from smartind.errors import ChapterError
 if TYPE_CHECKING:
     from smartind.report import Report
 
-__all__ = ["compose", "metadata"]
+__all__ = ["compose", "default_body", "metadata"]
 
 
 def metadata(report: Report) -> Metadata:
@@ -45,13 +45,43 @@ def metadata(report: Report) -> Metadata:
     )
 
 
+def default_body(report: Report) -> tuple[Block, ...]:
+    """The body of a report without chapters: the blocks smartind can compute from data alone.
+
+    Under numbered headings: the income statement (*Ekonomisk redovisning*) and its key ratios
+    (*Nyckeltal*) when the report has an account, then the findings of its funding rules
+    (*Finansieringsvillkor*) when it has rules. A report with neither has an empty body, and its
+    document shows the cover alone.
+    """
+    from smartind.compose._directives import place
+    from smartind.document import Heading, Text
+
+    blocks: list[Block] = []
+    if report.account is not None:
+        blocks.append(Heading(1, [Text("Ekonomisk redovisning")], id="ekonomisk-redovisning"))
+        blocks.extend(place(report, "income-statement", {}))
+        blocks.append(Heading(2, [Text("Nyckeltal")], id="nyckeltal-rubrik"))
+        blocks.extend(place(report, "key-ratios", {}))
+    if report.rules:
+        blocks.append(Heading(1, [Text("Finansieringsvillkor")], id="finansieringsvillkor"))
+        blocks.extend(place(report, "rule-findings", {}))
+    return tuple(blocks)
+
+
 def compose(report: Report, *, style: str | None = None) -> Document:
     """The document of ``report``: its metadata and its chapters' blocks, in order.
 
-    ``style`` is the number style the renderers use; by default the report's own. Raises
-    :class:`~smartind.errors.ChapterError` naming the chapter file and line of any Markdown,
-    expression or directive that cannot be composed.
+    A report without chapters gets :func:`default_body`: its account, key ratios and rule
+    findings under headings of their own.
+
+    ``style`` is the number style the renderers use; by default the report's own. The report is
+    checked with :func:`smartind.validate` first (:class:`~smartind.errors.ReportDataError`).
+    Raises :class:`~smartind.errors.ChapterError` naming the chapter file and line of any
+    Markdown, expression or directive that cannot be composed.
     """
+    from smartind.validation import validate
+
+    validate(report)
     from smartind.compose._directives import place
     from smartind.compose._expr import Evaluator
     from smartind.compose._markdown import ChapterConverter
@@ -67,6 +97,12 @@ def compose(report: Report, *, style: str | None = None) -> Document:
     def place_directive(name: str, options: dict[str, str]) -> tuple[Block, ...]:
         return place(report, name, options)
 
+    if not report.chapters:
+        return Document(
+            metadata(report),
+            default_body(report),
+            number_style=style or report.metadata.number_style,
+        )
     used_ids: set[str] = set()
     blocks: list[Block] = []
     names: set[str] = set()

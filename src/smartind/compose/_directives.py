@@ -7,7 +7,6 @@ to show. :data:`DIRECTIVES` maps each name to its builder and the options it acc
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
@@ -23,7 +22,6 @@ from smartind.document import (
     Emphasis,
     Inline,
     Number,
-    NumberKind,
     OrderedList,
     PageBreak,
     Paragraph,
@@ -219,17 +217,9 @@ def _statement(report: Report) -> IncomeStatement:
     return of_record(_need(report.account, "financial account"))
 
 
-def _value_cell(row: StatementRow, value: Decimal | None) -> Cell:
-    if value is None:
-        return Cell()
-    match row.unit:
-        case "percent":
-            number = Number(value, NumberKind.PERCENT)
-        case "hours":
-            number = Number(value, NumberKind.COUNT)
-        case unit:
-            number = Number(value, NumberKind.AMOUNT, unit, show_unit=False)
-    return Cell([number])
+def _value_cell(row: StatementRow, index: int) -> Cell:
+    number = row.number(index)
+    return Cell() if number is None else Cell([number])
 
 
 def _statement_row(row: StatementRow) -> Row:
@@ -238,7 +228,7 @@ def _statement_row(row: StatementRow) -> Row:
         label = Emphasis([label])
     elif row.total and row.id not in _TOTAL_ROWS:
         label = Strong([label])
-    cells = [Cell([label]), *(_value_cell(row, v) for v in row.values)]
+    cells = [Cell([label]), *(_value_cell(row, i) for i in range(len(row.values)))]
     return Row(cells, RowKind.TOTAL if row.id in _TOTAL_ROWS else RowKind.BODY)
 
 

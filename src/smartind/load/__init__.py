@@ -40,13 +40,18 @@ Format = Literal["toml", "json"]
 _MAX_SHOWN = 10
 
 
-def resolve_report(path: Path | str | None) -> Path:
+def resolve_report(path: Path | str | None = None) -> Path:
     """The report.toml that ``path`` names: the file itself, or the one in a folder.
 
-    ``None`` means the bundled example, as the command line does when REPORT is omitted. Raises
-    :class:`~smartind.errors.ReportNotFoundError` when there is none.
+    ``None`` means the report the caller stands in, as the command line does when REPORT is
+    omitted: ``report.toml`` in the current folder when there is one, else the bundled example
+    (:func:`~smartind.examples.bundled_example_path`). Raises
+    :class:`~smartind.errors.ReportNotFoundError` when ``path`` names no report.
     """
     if path is None:
+        here = Path(REPORT_FILE)
+        if here.is_file():
+            return here
         from smartind.examples import bundled_example_path
 
         path = bundled_example_path()
@@ -164,7 +169,7 @@ def _parse(text: str, format: Format, source: str) -> dict[str, Any]:
 
 def _build(data: dict[str, Any], text: str, source: str) -> Report:
     from smartind.load._converter import Problem, structure
-    from smartind.validate import problems as cross_problems
+    from smartind.validation import problems as cross_problems
 
     problems: list[Problem] = []
     if "chapters" in data:

@@ -3,8 +3,8 @@
 What a single class can tell is checked when it is constructed (a wrong type, an unknown enum
 value, a number style that does not exist, a report due before its period starts). What only the
 whole report can tell is checked here: unique ids, dates inside the assignment, known national
-areas, and references between projects, publications, visits, appendices, assignments, funding
-sources and rules. The loader runs the same checks on what it reads, and :func:`smartind.compose`,
+areas, and references between projects, publications, visits, assignments, funding sources
+and rules. The loader runs the same checks on what it reads, and :func:`smartind.compose`,
 ``smartind check`` and :func:`smartind_render.render` call :func:`validate` first, so a report is
 held to the same rules wherever it comes from.
 
@@ -213,23 +213,6 @@ def _activities(report: Report) -> Iterator[Problem]:
                     f"no publication has the id {publication_id!r}; "
                     f"{did_you_mean(publication_id, ids)}the publication ids are: {listed}",
                 )
-    if not report.appendices:
-        return
-    numbers = [a.number for a in report.appendices]
-    yield from _duplicates(report.appendices, ("appendices",), "appendix", "number")
-    shown = ", ".join(str(n) for n in numbers)
-    meetings = activities.meetings
-    if meetings is not None and meetings.appendix is not None and meetings.appendix not in numbers:
-        yield Problem(
-            ("activities", "meetings", "appendix"),
-            f"the report has no appendix {meetings.appendix}; its appendices are: {shown}",
-        )
-    for index, publication in enumerate(publications):
-        if publication.appendix is not None and publication.appendix not in numbers:
-            yield Problem(
-                ("activities", "publications", index, "appendix"),
-                f"the report has no appendix {publication.appendix}; its appendices are: {shown}",
-            )
 
 
 def _account(report: Report) -> Iterator[Problem]:
