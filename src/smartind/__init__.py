@@ -66,6 +66,7 @@ if _typing.TYPE_CHECKING:
         RelatedAssignment,
         TargetGroups,
     )
+    from smartind.checks import check
     from smartind.dates import (
         Month,
         Period,
@@ -77,7 +78,7 @@ if _typing.TYPE_CHECKING:
     )
     from smartind.examples import bundled_example_path
     from smartind.facts import Facts
-    from smartind.findings import Figure, Finding, Status
+    from smartind.findings import Figure, Finding, Status, findings_to_json
     from smartind.load import (
         dump_report,
         load_report,
@@ -222,9 +223,11 @@ _LAZY: dict[str, str] = {
     "MinTotalGranted": "smartind.rules",
     "ProgrammeCostsCap": "smartind.rules",
     "Status": "smartind.findings",
+    "findings_to_json": "smartind.findings",
     "evaluate": "smartind.rules",
     "rule_types": "smartind.rules",
     "report_schema": "smartind.schema",
+    "check": "smartind.checks",
     "validate": "smartind.validation",
 }
 """Each public name loaded on first use, and the module it comes from."""
@@ -319,12 +322,14 @@ __all__ = [
     "UnknownFormatError",
     "__version__",
     "bundled_example_path",
+    "check",
     "compose",
     "compute",
     "document_from_json",
     "document_to_json",
     "dump_report",
     "evaluate",
+    "findings_to_json",
     "format_amount",
     "format_number",
     "format_percent",

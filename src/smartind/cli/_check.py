@@ -24,19 +24,10 @@ __all__ = ["check_findings", "exit_status", "format_json", "format_text", "run"]
 
 
 def check_findings(report: Report) -> tuple[Finding, ...]:
-    """The rule findings of ``report``, then the reconciliation of its published account.
+    """The rule findings of ``report``, then the reconciliation of its published account."""
+    from smartind.checks import check
 
-    The report is checked with :func:`smartind.validate` first.
-    """
-    from smartind.accounting import reconcile
-    from smartind.rules import evaluate
-    from smartind.validation import validate
-
-    validate(report)
-    findings = evaluate(report)
-    if report.account is not None:
-        findings += reconcile(report.account)
-    return findings
+    return check(report)
 
 
 def exit_status(findings: Sequence[Finding]) -> int:
