@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from attrs import Attribute, evolve, field, frozen
 from attrs.validators import ge, instance_of
 
-from smartind._validators import amount, boundary, to_tuple
+from smartind._validators import WrongType, amount, boundary, to_tuple
 from smartind.accounting._rows import KEY_RATIO_IDS, ROW_IDS, ROWS, SUMMA, column_cells
 from smartind.numbers import Amount
 
@@ -97,6 +97,8 @@ def _check_published(
 
 
 def _published(value: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        raise WrongType("a mapping of row ids to the printed cells", value)
     return {k: (v if isinstance(v, str) else tuple(v)) for k, v in value.items()}
 
 
