@@ -132,11 +132,7 @@ def test_amounts_built_from_mkr_are_whole_kronor_in_json() -> None:
     report = without_chapters()
     projects = [evolve(p, granted="2,5 mkr", disbursed="3 000 000 kr") for p in report.projects]
     rule = DisbursedWithinGranted("utbetalt")
-    findings = (
-        evolve(report, projects=projects, rules=[rule])
-        .rules[0]
-        .evaluate(evolve(report, projects=projects))
-    )
+    findings = rule.evaluate(evolve(report, projects=projects))
     values = {f["value"] for f in smartind.findings_to_json(findings)["findings"][0]["figures"]}
     assert values == {"2500000", "3000000"}
     assert smartind.Amount.mkr("2.5").kronor.as_tuple().exponent == 0
