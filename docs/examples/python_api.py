@@ -47,7 +47,7 @@ projects = [
         regions=["Norrbotten", "Västerbotten"],
         granted="3 mkr",
         disbursed="2 800 tkr",
-        co_financing=[CoFinancing("Region Norrbotten", share=Decimal("0.5"))],
+        co_financing=[CoFinancing("Region Norrbotten", share="50 %")],
     ),
     Project(
         id="lyft-vast",
@@ -56,7 +56,7 @@ projects = [
         regions=["Västra Götaland"],
         granted="2,5 mkr",
         disbursed="2,5 mkr",
-        co_financing=[CoFinancing("Västra Götalandsregionen", share=Decimal("0.4"))],
+        co_financing=[CoFinancing("Västra Götalandsregionen", share="40 %")],
     ),
     Project(
         id="forstudie-gotland",
@@ -78,13 +78,13 @@ account = FinancialAccount(
                 purchased_services="300 tkr",
                 transfers="5 650 tkr",
                 budget="9 000 tkr",
-                hours=Decimal(1400),
+                hours=1400,
             ),
         ),
         FundingSource(
             "forvaltningsanslag",
             "Förvaltningsanslaget",
-            FundingFigures(appropriation="600 tkr", personnel="600 tkr", hours=Decimal(900)),
+            FundingFigures(appropriation="600 tkr", personnel="600 tkr", hours=900),
         ),
     ],
     overhead_per_hour="250 kr",
@@ -96,7 +96,7 @@ report = Report(
     account=account,
     rules=[
         MinTotalGranted("minst-5-mkr-till-projekt", "5 mkr"),
-        MinCoFinancingShare("medfinansiering-halften", "implementation", Decimal("0.5")),
+        MinCoFinancingShare("medfinansiering-halften", "implementation", "50 %"),
     ],
 )
 
@@ -107,6 +107,8 @@ try:
     smartind.validate(evolve(report, projects=[*projects, projects[0]]))
 except smartind.ReportDataError as error:
     print(error)  # projects[3].id: project id 'lyft-norr' is used already by projects[0]; ...
+else:
+    raise AssertionError("a project id used twice must be refused")
 
 # 3. Check: validate, evaluate the funding rules, reconcile any published account, as
 #    `smartind check` does. Findings are values to read, not exceptions.

@@ -136,6 +136,33 @@ def optional_amount(value: Amount | str | None) -> Amount | None:
     return None if value is None else amount(value)
 
 
+def share_value(value: Decimal | str) -> Decimal:
+    """A share as a ``Decimal`` ratio (``Decimal("0.5")``), or per cent text such as ``"50 %"``."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str):
+        from smartind.numbers import parse_percent
+
+        return parse_percent(value)
+    raise WrongType(
+        "a Decimal ratio such as Decimal('0.5') or a per cent text such as '50 %'", value
+    )
+
+
+def optional_share(value: Decimal | str | None) -> Decimal | None:
+    """:func:`share_value`, or ``None`` for a share the report does not give."""
+    return None if value is None else share_value(value)
+
+
+def count(value: Decimal | int) -> Decimal:
+    """A count or number of hours as a ``Decimal``; an ``int`` is taken as it is (exactly)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    raise WrongType("a Decimal or an int", value)
+
+
 def quantity(value: Quantity | str) -> Quantity:
     """A :class:`~smartind.numbers.Quantity`, or running text such as ``"över 150 företag"``."""
     from smartind.numbers import Quantity, parse_quantity
@@ -182,8 +209,10 @@ def _naming(owner: str, name: str, converter: Callable[[Any], Any]) -> Callable[
             raise NumberFormatError(f"{owner}.{name}: {error}") from None
         except RegionError as error:
             raise RegionError(f"{owner}.{name}: {error}") from None
-        except (ValueError, TypeError) as error:
-            raise type(error)(f"{owner}.{name}: {error}") from None
+        except TypeError as error:
+            raise TypeError(f"{owner}.{name}: {error}") from None
+        except ValueError as error:
+            raise ValueError(f"{owner}.{name}: {error}") from None
 
     convert.__name__ = getattr(converter, "__name__", "convert")
     convert.__doc__ = converter.__doc__

@@ -10,7 +10,7 @@ from decimal import Decimal
 from attrs import field, frozen
 from attrs.validators import ge, instance_of
 
-from smartind._validators import boundary, strings, to_enum, to_tuple
+from smartind._validators import boundary, optional_share, strings, to_enum, to_tuple
 from smartind._validators import share as _share
 from smartind.dates import Month
 
@@ -71,7 +71,7 @@ class Meeting:
     month: Month
     place: str = ""
     topic: str = ""
-    positive_share: Decimal | None = field(default=None, validator=_share)
+    positive_share: Decimal | None = field(default=None, converter=optional_share, validator=_share)
 
 
 @frozen(field_transformer=boundary)

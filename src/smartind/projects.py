@@ -19,6 +19,7 @@ from smartind._validators import (
     boundary,
     optional_amount,
     optional_quantity,
+    optional_share,
     strings,
     to_enum,
     to_tuple,
@@ -127,7 +128,7 @@ class CoFinancing:
 
     source: str
     amount: Amount | None = field(default=None, converter=optional_amount, validator=_non_negative)
-    share: Decimal | None = field(default=None, validator=_share)
+    share: Decimal | None = field(default=None, converter=optional_share, validator=_share)
 
 
 @frozen(field_transformer=boundary)

@@ -89,3 +89,10 @@ def test_format_path() -> None:
 def test_lines_inside_a_multiline_array_are_not_headers() -> None:
     assert INDEX.line(("account", "rows", 0)) == 28
     assert INDEX.line(("account", "after")) == 32
+
+
+def test_a_quoted_key_holding_a_unicode_line_break_stays_on_its_line() -> None:
+    # U+0085 ends a line for str.splitlines() but not for TOML.
+    text = 'title = "a"\n["]\x85"]\nx = 1\n'
+    index = LineIndex(text)
+    assert index.line(("]\x85", "x")) == 3

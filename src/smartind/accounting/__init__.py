@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from attrs import Attribute, evolve, field, frozen
 from attrs.validators import ge, instance_of
 
-from smartind._validators import WrongType, amount, boundary, to_tuple
+from smartind._validators import WrongType, amount, boundary, count, to_tuple
 from smartind.accounting._rows import KEY_RATIO_IDS, ROW_IDS, ROWS, SUMMA, column_cells
 from smartind.numbers import Amount
 
@@ -57,7 +57,9 @@ class FundingFigures:
     other_costs: Amount = field(factory=Amount.zero, converter=amount, metadata={"unit": "tkr"})
     transfers: Amount = field(factory=Amount.zero, converter=amount, metadata={"unit": "tkr"})
     budget: Amount = field(factory=Amount.zero, converter=amount, metadata={"unit": "tkr"})
-    hours: Decimal = field(default=Decimal(0), validator=[instance_of(Decimal), ge(Decimal(0))])
+    hours: Decimal = field(
+        default=Decimal(0), converter=count, validator=[instance_of(Decimal), ge(Decimal(0))]
+    )
 
     @property
     def operating_costs(self) -> Amount:

@@ -45,7 +45,9 @@ class LineIndex:
         current: Path = ()
         in_multiline: str | None = None
         depth = 0  # open brackets of a value that spans lines
-        for number, line in enumerate(text.splitlines(), start=1):
+        # TOML ends a line at LF (or CRLF) only; str.splitlines() would also split at U+0085,
+        # U+2028 and other characters a TOML string or quoted key may hold.
+        for number, line in enumerate(text.split("\n"), start=1):
             if in_multiline is not None:
                 if line.count(in_multiline) % 2 == 1:
                     in_multiline = None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from attrs import Attribute, field, frozen
 from attrs.validators import instance_of
 
-from smartind._validators import WrongType, amount, boundary, optional_amount, to_enum
+from smartind._validators import WrongType, amount, boundary, optional_amount, share_value, to_enum
 from smartind._validators import share as _share
 from smartind.errors import ReportDataError
 from smartind.findings import RULE, Figure, Finding, Status
@@ -266,7 +266,9 @@ class MinCoFinancingShare(FundingRule):
 
     kind: ClassVar[str] = "min-co-financing-share"
     project_kind: ProjectKind = field(converter=_project_kind)
-    minimum_share: Decimal = field(validator=[instance_of(Decimal), _a_share])
+    minimum_share: Decimal = field(
+        converter=share_value, validator=[instance_of(Decimal), _a_share]
+    )
 
     def describe(self) -> str:
         return (
