@@ -235,18 +235,33 @@ def _hints(cls: type) -> dict[str, Any] | None:
     return hints
 
 
+Mismatch = tuple[str, str, object]
+"""Where inside a value a type check failed, what was expected there, and what was found."""
+Checker = Callable[[object, str], Mismatch | None]
+
+
 class _TypeCheck:
-    """Checks one field's value against its annotation; elements of a collection one by one."""
+    """Checks one field's value against its annotation; elements of a collection one by one.
+
+    The annotation is read and compiled into a checker once per class, on first use (the
+    annotations of a class can name classes defined after it).
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.checkers: dict[type, Checker | None] = {}
 
     def __call__(self, instance: object, _attribute: object, value: object) -> None:
         cls = type(instance)
-        hints = _hints(cls)
-        if hints is None or self.name not in hints:
+        try:
+            checker = self.checkers[cls]
+        except KeyError:
+            hints = _hints(cls)
+            tp = None if hints is None else hints.get(self.name)
+            checker = self.checkers[cls] = None if tp is None else _compile(tp)
+        if checker is None:
             return
-        problem = _mismatch(value, hints[self.name], "")
+        problem = checker(value, "")
         if problem is not None:
             where, expected, found = problem
             raise TypeError(
@@ -257,47 +272,69 @@ class _TypeCheck:
         return f"<type check of {self.name}>"
 
 
-def _mismatch(value: object, tp: Any, where: str) -> tuple[str, str, object] | None:
-    """``None`` when ``value`` fits ``tp``; else where inside it, what was expected, what came."""
+def _accept(_value: object, _where: str) -> Mismatch | None:
+    return None
+
+
+def _compile(tp: Any) -> Checker:
+    """A checker of values against ``tp``; forms it does not read accept anything."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
+    expected = describe(tp)
     if tp is Any or isinstance(tp, TypeVar):
-        return None
+        return _accept
     if origin in (types.UnionType, typing.Union):
-        if any(_mismatch(value, arg, where) is None for arg in args):
-            return None
-        return where, describe(tp), value
+        options = [_compile(arg) for arg in args]
+
+        def union(value: object, where: str) -> Mismatch | None:
+            if any(option(value, where) is None for option in options):
+                return None
+            return where, expected, value
+
+        return union
     if tp is type(None):
-        return None if value is None else (where, "None", value)
+        return lambda value, where: None if value is None else (where, "None", value)
     if origin is tuple:
-        if not isinstance(value, tuple):
-            return where, describe(tp), value
-        if len(args) == 2 and args[1] is Ellipsis:
-            for index, item in enumerate(value):
-                problem = _mismatch(item, args[0], f"{where}[{index}]")
+        item = _compile(args[0]) if len(args) == 2 and args[1] is Ellipsis else _accept
+
+        def sequence(value: object, where: str) -> Mismatch | None:
+            if not isinstance(value, tuple):
+                return where, expected, value
+            for index, element in enumerate(value):
+                problem = item(element, f"{where}[{index}]")
                 if problem is not None:
                     return problem
-        return None
+            return None
+
+        return sequence
     if origin in (dict, Mapping) or tp in (dict, Mapping):
-        if not isinstance(value, Mapping):
-            return where, describe(tp), value
-        if len(args) == 2:
-            for key, item in value.items():
-                problem = _mismatch(key, args[0], f"{where} key {key!r}") or _mismatch(
-                    item, args[1], f"{where}[{key!r}]"
-                )
+        keys, values = (_compile(args[0]), _compile(args[1])) if len(args) == 2 else (_accept,) * 2
+
+        def mapping(value: object, where: str) -> Mismatch | None:
+            if not isinstance(value, Mapping):
+                return where, expected, value
+            for key, element in value.items():
+                problem = keys(key, f"{where} key {key!r}") or values(element, f"{where}[{key!r}]")
                 if problem is not None:
                     return problem
-        return None
+            return None
+
+        return mapping
     if origin is not None or not isinstance(tp, type):
-        return None  # a form this check does not read (Literal, Callable ...)
+        return _accept  # a form this check does not read (Literal, Callable ...)
     if tp is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif tp is date:
-        ok = isinstance(value, date) and not isinstance(value, datetime)
-    else:
-        ok = isinstance(value, tp)
-    return None if ok else (where, describe(tp), value)
+        return lambda value, where: (
+            None
+            if isinstance(value, int) and not isinstance(value, bool)
+            else (where, expected, value)
+        )
+    if tp is date:
+        return lambda value, where: (
+            None
+            if isinstance(value, date) and not isinstance(value, datetime)
+            else (where, expected, value)
+        )
+    return lambda value, where: None if isinstance(value, tp) else (where, expected, value)
 
 
 def describe(tp: Any) -> str:
