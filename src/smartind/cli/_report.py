@@ -15,7 +15,7 @@ def report_path(argument: Path | None) -> Path:
     example, and one line on standard error says so, so that nobody mistakes the example's
     output for their own report's.
     """
-    from smartind.load import REPORT_FILE, resolve_report
+    from smartind._resolve import REPORT_FILE, resolve_report
 
     path = resolve_report(argument)
     if argument is None and path.name == REPORT_FILE and not Path(REPORT_FILE).is_file():

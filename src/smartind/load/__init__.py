@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from attrs import evolve
 
+from smartind._resolve import REPORT_FILE, resolve_report
 from smartind.errors import ReportDataError, ReportNotFoundError, ReportSyntaxError
 from smartind.report import Chapter, Report
 
@@ -29,8 +30,6 @@ __all__ = [
     "resolve_report",
 ]
 
-REPORT_FILE = "report.toml"
-"""The name of the data file in a report folder."""
 
 CHAPTER_DIR = "chapters"
 """The folder of narrative chapters in a report folder."""
@@ -38,35 +37,6 @@ CHAPTER_DIR = "chapters"
 Format = Literal["toml", "json"]
 
 _MAX_SHOWN = 10
-
-
-def resolve_report(path: Path | str | None = None) -> Path:
-    """The report.toml that ``path`` names: the file itself, or the one in a folder.
-
-    ``None`` means the report the caller stands in, as the command line does when REPORT is
-    omitted: ``report.toml`` in the current folder when there is one, else the bundled example
-    (:func:`~smartind.examples.bundled_example_path`). Raises
-    :class:`~smartind.errors.ReportNotFoundError` when ``path`` names no report.
-    """
-    if path is None:
-        here = Path(REPORT_FILE)
-        if here.is_file():
-            return here
-        from smartind.examples import bundled_example_path
-
-        path = bundled_example_path()
-    path = Path(path)
-    candidate = path / REPORT_FILE if path.is_dir() else path
-    if candidate.is_file():
-        return candidate
-    if path.is_dir():
-        raise ReportNotFoundError(
-            f"{path}: the folder has no {REPORT_FILE}; start one with 'smartind init {path}'"
-        )
-    raise ReportNotFoundError(
-        f"{path}: no such report; give a report folder or its {REPORT_FILE}, or create one "
-        f"with 'smartind init DIR'"
-    )
 
 
 def load_report(path: Path | str) -> Report:
