@@ -7,6 +7,7 @@ every model class given a value of the wrong type.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -268,6 +269,19 @@ def test_an_unknown_number_style_is_refused_with_a_suggestion() -> None:
         metadata(number_style="språkrådet")
 
 
+def test_a_national_area_must_exist_and_hold_the_projects_lan() -> None:
+    assert project(regions=["Dalarna", "Värmland"], national_area="SE31").national_area == "SE31"
+    with pytest.raises(ValueError, match=r"national_area 'SE99' is not a NUTS 2 riksområde"):
+        project(national_area="SE99")
+    with pytest.raises(ValueError, match=r"'SE31' \(Norra Mellansverige\) does not hold Skåne"):
+        project(regions=["Dalarna", "Skåne"], national_area="SE31")
+
+
+def test_regions_without_consultants_must_have_run_a_pre_study() -> None:
+    with pytest.raises(ValueError, match=r"without_consultants names Gotland, which ran no"):
+        PrestudyRound(1, ["Jönköping"], without_consultants=["Jönköping", "Gotland"])
+
+
 def test_a_report_due_before_its_period_is_refused_at_construction() -> None:
     with pytest.raises(ValueError, match=r"report_due 2015-12-31 lies before"):
         assignment(report_due=date(2015, 12, 31))
@@ -344,3 +358,23 @@ def test_a_value_of_the_wrong_type_names_class_field_and_value(
     message = str(info.value)
     assert message.startswith(f"{name} takes "), message
     assert message.endswith("not Stranger <stranger>"), message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ('national_area = "SE31"', 'national_area = "SE22"', "projects[2].national_area"),
+        ('place = "Stockholm"', 'place = "Stockholm"\nnumber_style = "x"', "metadata.number_style"),
+        ("report_due = 2019-03-01", "report_due = 2015-03-01", "assignment.report_due"),
+    ],
+)
+def test_the_loader_reports_a_construction_check_at_its_key_path(
+    old: str, new: str, path: str
+) -> None:
+    from smartind import ReportDataError
+    from smartind.load import loads_report
+
+    text = (bundled_example_path() / "report.toml").read_text(encoding="utf-8")
+    assert old in text
+    with pytest.raises(ReportDataError, match=rf"report\.toml:\d+: {re.escape(path)}: "):
+        loads_report(text.replace(old, new, 1))

@@ -55,7 +55,9 @@ def test_share_lies_between_0_and_1() -> None:
 
 
 def test_share_is_never_a_float() -> None:
-    with pytest.raises(TypeError, match=r"CoFinancing\.share takes a Decimal ratio .* not float 0.5"):
+    with pytest.raises(
+        TypeError, match=r"CoFinancing\.share takes a Decimal ratio .* not float 0.5"
+    ):
         CoFinancing("Region Skåne", share=0.5)  # type: ignore[arg-type]
 
 

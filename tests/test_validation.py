@@ -99,13 +99,6 @@ def test_research_citing_an_unknown_publication_is_rejected() -> None:
         validate(report)
 
 
-def test_an_unknown_national_area_is_rejected() -> None:
-    projects = list(example().projects)
-    projects[2] = evolve(projects[2], national_area="SE99")
-    with pytest.raises(ReportDataError, match=r"^projects\[2\]\.national_area: 'SE99'"):
-        validate(evolve(example(), projects=projects))
-
-
 def test_a_project_funded_by_an_assignment_the_programme_lacks_is_rejected() -> None:
     projects = list(example().projects)
     projects[0] = evolve(projects[0], also_funded_by=["Digitaliseringslyft"])
@@ -188,7 +181,6 @@ def python_mutations(draw: st.DrawFn) -> Report:
                     "meeting",
                     "visit",
                     "research",
-                    "area",
                     "funded-by",
                     "source",
                     "rule-source",
@@ -242,12 +234,6 @@ def _mutate(draw: st.DrawFn, report: Report, how: str) -> Report:
             cited = draw(st.lists(st.sampled_from([*ids, "okand-rapport"]), max_size=2))
             research = [evolve(activities.research[0], publications=cited)]
             return evolve(report, activities=evolve(activities, research=research))
-        case "area":
-            i = draw(st.integers(0, len(report.projects) - 1))
-            area = draw(st.sampled_from(["", "SE31", "SE12", "SE99", "Norrland", "se33"]))
-            projects = list(report.projects)
-            projects[i] = evolve(projects[i], national_area=area)
-            return evolve(report, projects=projects)
         case "funded-by":
             assert report.programme is not None
             names = [a.name for a in report.programme.assignments]
@@ -327,7 +313,6 @@ def example_data() -> dict[str, Any]:
 # Where the cross-field checks look, and the values that may break them.
 _TARGETS: list[tuple[tuple[Any, ...], st.SearchStrategy[Any]]] = [
     (("projects", 1, "id"), st.sampled_from(["digilyft-vasterbotten", "ny", "smart-industri-nms"])),
-    (("projects", 3, "national_area"), st.sampled_from(["SE12", "SE99", "", "Mellansverige"])),
     (
         ("projects", 0, "also_funded_by"),
         st.lists(st.sampled_from(["Robotlyftet", "Okänt"]), max_size=3),

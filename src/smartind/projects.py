@@ -26,6 +26,7 @@ from smartind._validators import (
 )
 from smartind._validators import share as _share
 from smartind.assignment import FocusArea
+from smartind.errors import RegionError
 from smartind.numbers import Amount, Quantity
 from smartind.regions import REGIONS, Region, region
 
@@ -116,6 +117,32 @@ def _results(values: Iterable[Result]) -> tuple[Result, ...]:
     return to_tuple(values)
 
 
+def _in_national_area(instance: Project, _attribute: object, code: str) -> None:
+    if not code:
+        return
+    from smartind.regions import national_area
+
+    try:
+        area = national_area(code)
+    except RegionError as error:
+        raise ValueError(f"national_area {error}") from None
+    outside = [r.name for r in instance.regions if r.nuts2 != area.code]
+    if outside:
+        raise ValueError(
+            f"national_area {code!r} ({area.name}) does not hold {', '.join(outside)}; a "
+            f"project's län lie in its riksområde: {', '.join(r.name for r in area.regions)}"
+        )
+
+
+def _among_regions(instance: PrestudyRound, _attribute: object, value: tuple[Region, ...]) -> None:
+    missing = [r.name for r in value if r not in instance.regions]
+    if missing:
+        raise ValueError(
+            f"without_consultants names {', '.join(missing)}, which ran no pre-study; "
+            f"list only län that are in regions"
+        )
+
+
 def _non_negative(_instance: object, attribute: object, value: Amount | None) -> None:
     if value is not None and value.kronor < 0:
         name = getattr(attribute, "name", "amount")
@@ -155,7 +182,7 @@ class Project:
     kind: ProjectKind = field(converter=_kind)
     regions: tuple[Region, ...] = field(converter=_regions)
     owner: str = ""
-    national_area: str = ""
+    national_area: str = field(default="", validator=_in_national_area)
     granted: Amount | None = field(default=None, converter=optional_amount, validator=_non_negative)
     granted_about: Quantity | None = field(default=None, converter=optional_quantity)
     disbursed: Amount | None = field(
@@ -188,7 +215,9 @@ class PrestudyRound:
     )
     co_financing_required: bool = False
     granted: Amount | None = field(default=None, converter=optional_amount, validator=_non_negative)
-    without_consultants: tuple[Region, ...] = field(converter=_regions, factory=tuple)
+    without_consultants: tuple[Region, ...] = field(
+        converter=_regions, factory=tuple, validator=_among_regions
+    )
     methods: tuple[str, ...] = field(converter=strings, factory=tuple)
     themes: tuple[str, ...] = field(converter=strings, factory=tuple)
     focus_areas: tuple[FocusArea, ...] = field(converter=_focus_areas, factory=tuple)

@@ -1,12 +1,12 @@
 """One validation for every report, whether it was read from report.toml or built in Python.
 
-What a single class can tell is checked when it is constructed (a wrong type, an unknown enum
-value, a number style that does not exist, a report due before its period starts). What only the
-whole report can tell is checked here: unique ids, dates inside the assignment, known national
-areas, and references between projects, publications, visits, assignments, funding sources
-and rules. The loader runs the same checks on what it reads, and :func:`smartind.compose`,
-``smartind check`` and :func:`smartind_render.render` call :func:`validate` first, so a report is
-held to the same rules wherever it comes from.
+What a single class can tell is checked when it is constructed: a wrong type, an unknown enum
+value or län, a national area that does not hold the project's län, a number style that does not
+exist, a report due before its period starts. What only the whole report can tell is checked
+here: unique ids, dates inside the assignment, and references between projects, publications,
+visits, assignments, funding sources and rules. The loader runs the same checks on what it reads,
+and :func:`smartind.compose`, ``smartind check`` and :func:`smartind_render.render` call
+:func:`validate` first, so a report is held to the same rules wherever it comes from.
 
 Dates are checked against a window that follows from the report itself: from the month the
 assignment's period starts to the month the report is dated. A meeting or a project visit outside
@@ -166,19 +166,11 @@ def _unknown(value: str, known: Sequence[str], what: str, how: str) -> str:
 
 
 def _projects(report: Report) -> Iterator[Problem]:
-    from smartind.errors import RegionError
-    from smartind.regions import national_area
-
     programme = report.programme
-    assignments = [a.name for a in programme.assignments] if programme is not None else []
+    if programme is None or not programme.assignments:
+        return
+    assignments = [a.name for a in programme.assignments]
     for index, project in enumerate(report.projects):
-        if project.national_area:
-            try:
-                national_area(project.national_area)
-            except RegionError as error:
-                yield Problem(("projects", index, "national_area"), str(error))
-        if programme is None or not programme.assignments:
-            continue
         for position, name in enumerate(project.also_funded_by):
             if name not in assignments:
                 yield Problem(

@@ -32,7 +32,7 @@ from smartind.load._forms import (
 )
 from smartind.numbers import NUMBER_STYLES, Amount, Qualifier, Quantity
 from smartind.numbers._units import UNIT_CODES
-from smartind.projects import Project
+from smartind.projects import PrestudyRound, Project
 from smartind.regions import NATIONAL_AREAS, REGIONS
 from smartind.report import Report, ReportMetadata
 
@@ -143,6 +143,12 @@ def _fit(cls: type[Any], given: dict[str, Any]) -> dict[str, Any]:
         given["start"], given["end"] = sorted((given["start"], given["end"]))
     elif cls is Assignment:
         given["report_due"] = max(given["report_due"], given["period"].start)
+    elif cls is Project and any(r.nuts2 != given["national_area"] for r in given["regions"]):
+        given["national_area"] = ""  # a project's län lie in its riksområde
+    elif cls is PrestudyRound:
+        given["without_consultants"] = [
+            r for r in given["without_consultants"] if r in given["regions"]
+        ]
     return given
 
 
