@@ -1,8 +1,8 @@
 """The corpus of broken report folders: each fails with a message a report writer can act on.
 
-Each ``tests/load/broken/<case>/`` holds a report folder and ``expected.txt``: its first line names the
-error class, every further line is a fragment the message must contain (file, line, key path and
-what to do).
+Each ``tests/load/broken/<case>/`` holds a report folder and ``expected.txt``: its first line
+names the error class, every further line is a fragment the message must contain (file, line, key
+path and what to do).
 """
 
 from __future__ import annotations
