@@ -18,41 +18,9 @@ from smartind.document import (
     TableOfContents,
 )
 from smartind_render.docx._context import Context
-from smartind_render.docx._inlines import PLAIN, Format, inlines
+from smartind_render.docx._inlines import PLAIN
 from smartind_render.docx._numbering import INDENT
-
-PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-
-
-def flush_page_break(ctx: Context, out: list[str]) -> None:
-    """Before something that is not a paragraph (a table), a due page break is written out."""
-    if ctx.page_break:
-        ctx.page_break = False
-        out.append(PAGE_BREAK)
-
-
-# A small empty paragraph after a table: Word would merge two adjacent tables into one.
-SPACER = (
-    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="160" w:lineRule="exact"/>'
-    "</w:pPr></w:p>"
-)
-
-
-def paragraph(
-    ctx: Context,
-    content: Iterable[Inline],
-    style: str,
-    out: list[str],
-    *,
-    prefix: str = "",
-    properties: str = "",
-    fmt: Format = PLAIN,
-) -> None:
-    """Append one paragraph in style id ``style``; ``properties`` follow the style in pPr."""
-    due = ctx.take_page_break()
-    out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{due}{properties}</w:pPr>{prefix}')
-    inlines(ctx, content, out, fmt)
-    out.append("</w:p>")
+from smartind_render.docx._paragraphs import SPACER, flush_page_break, paragraph
 
 
 def blocks(
@@ -89,9 +57,7 @@ def blocks(
                 num_id = ctx.numbering.ordered(start, level)
                 _list(ctx, items, out, num_id, "List Number", text_style=text_style, level=level)
             case Table():
-                from smartind_render.docx import _tables
-
-                _tables.table(ctx, block, out)
+                ctx.writers.table(ctx, block, out)
             case Callout(title=title, blocks=inner):
                 _callout(ctx, title, inner, out)
             case TableOfContents():

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from smartind_render.docx._numbering import Numbering
 from smartind_render.docx._xml import Cleaner, escape
+
+if TYPE_CHECKING:
+    from smartind.document import Block, Note, Table
 
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
@@ -47,6 +51,22 @@ class Relationships:
         ).encode()
 
 
+class Writers(NamedTuple):
+    """The writers that call back into the block walk, passed in rather than imported.
+
+    A table holds paragraphs and a note holds blocks, while the block walk writes tables and the
+    inline walk writes notes. Handing these three in through the context keeps the modules in one
+    import direction (as pandoc's DOCX writer passes its block writer to tables and notes).
+    """
+
+    blocks: Callable[[Context, list[Block], list[str], str], None]
+    """Append blocks whose paragraphs take the given paragraph style id."""
+    table: Callable[[Context, Table, list[str]], None]
+    """Append one table."""
+    note: Callable[[Context, Note], int]
+    """Render a note into the footnotes part and return its id."""
+
+
 class Context:
     """Everything the block and inline writers share during one render."""
 
@@ -57,7 +77,10 @@ class Context:
         number_style: str,
         text_width: int,
         relationships: Relationships,
+        *,
+        writers: Writers,
     ) -> None:
+        self.writers = writers
         self.styles = styles
         self.numbering = numbering
         self.number_style = number_style

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from smartind.document import Note, Paragraph
 from smartind_render.docx._context import Context
+from smartind_render.docx._paragraphs import paragraph
 from smartind_render.docx._xml import NAMESPACES
 
 _SEPARATORS = (
@@ -21,8 +22,6 @@ _SEPARATORS = (
 
 def add(ctx: Context, note: Note) -> int:
     """Render ``note`` into the footnotes part; returns its id for the reference mark."""
-    from smartind_render.docx import _blocks
-
     note_id = len(ctx.notes) + 1
     ctx.notes.append("")  # reserve the id before rendering, in case the note holds more notes
     style = ctx.style("footnote text")
@@ -36,11 +35,11 @@ def add(ctx: Context, note: Note) -> int:
     try:
         blocks = note.blocks
         if blocks and isinstance(blocks[0], Paragraph):
-            _blocks.paragraph(ctx, blocks[0].content, style, out, prefix=mark)
+            paragraph(ctx, blocks[0].content, style, out, prefix=mark)
             blocks = blocks[1:]
         else:
             out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{mark}</w:p>')
-        _blocks.blocks(ctx, blocks, out, text_style=style)
+        ctx.writers.blocks(ctx, list(blocks), out, style)
     finally:
         ctx.rels, ctx.in_note = saved
     out.append("</w:footnote>")

@@ -87,8 +87,6 @@ def inlines(ctx: Context, content: Iterable[Inline], out: list[str], fmt: Format
 
 
 def _note(ctx: Context, note: Note, fmt: Format) -> str:
-    from smartind_render.docx import _footnotes
-
     if ctx.in_note:
         # Word has no notes inside notes; the inner note's text goes in brackets instead.
         from smartind.document import Paragraph
@@ -99,7 +97,7 @@ def _note(ctx: Context, note: Note, fmt: Format) -> str:
             if isinstance(block, Paragraph)
         )
         return text_run(ctx, f" ({text})", fmt) if text else ""
-    note_id = _footnotes.add(ctx, note)
+    note_id = ctx.writers.note(ctx, note)
     style = ctx.style("footnote reference")
     return (
         f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr>'

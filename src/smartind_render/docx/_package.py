@@ -136,7 +136,7 @@ def core_properties(metadata: Metadata, epoch: int, cleaner: Cleaner) -> bytes:
 
 def app_properties(metadata: Metadata, cleaner: Cleaner) -> bytes:
     """Extended properties: the producing application and the organisation."""
-    from smartind import __version__
+    from smartind._version import __version__
 
     company = (
         f"<Company>{cleaner.text(metadata.organisation)}</Company>" if metadata.organisation else ""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from smartind.document import Document
-from smartind_render.docx import _cover, _footnotes, _package, _styles, _template
+from smartind.document import Block, Document
+from smartind_render.docx import _cover, _footnotes, _package, _styles, _tables, _template
 from smartind_render.docx._blocks import blocks
-from smartind_render.docx._context import Context, Relationships
+from smartind_render.docx._context import Context, Relationships, Writers
 from smartind_render.docx._xml import NAMESPACES, OFFICE_REL
 from smartind_render.protocol import RenderOptions
 
@@ -19,6 +19,13 @@ _FOOTER = (
     '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
     '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>'
 )
+
+
+def _note_blocks(ctx: Context, content: list[Block], out: list[str], text_style: str) -> None:
+    blocks(ctx, content, out, text_style=text_style)
+
+
+_WRITERS = Writers(blocks=_note_blocks, table=_tables.table, note=_footnotes.add)
 
 
 def own_reference() -> Path:
@@ -66,6 +73,7 @@ def render(document: Document, options: RenderOptions) -> bytes:
         options.style or document.number_style,
         template.text_width,
         body_rels,
+        writers=_WRITERS,
     )
 
     out: list[str] = [

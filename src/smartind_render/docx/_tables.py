@@ -9,9 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from smartind.document import Align, RowKind, Table
-from smartind_render.docx._blocks import SPACER, flush_page_break, paragraph
 from smartind_render.docx._context import Context
 from smartind_render.docx._inlines import PLAIN, Format
+from smartind_render.docx._paragraphs import SPACER, flush_page_break, paragraph
 
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 _NAVY = "1F3A5F"
