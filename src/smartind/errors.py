@@ -20,7 +20,12 @@ root, so a caller can catch ``SmartindError`` and show its message to a person::
     │   └── PluginLoadError        a renderer plugin is installed but cannot be imported
     └── OutputError                the output cannot be written, or would lose a writer's edits
 
-Each message says what is wrong, where (file, line, key path) and how to fix it.
+Each message says what is wrong, where (file, line, key path) and how to fix it. The "where" is
+also data: every error carries ``file``, ``line``, ``column``, ``key_path`` and ``chapter``
+(``None`` when unknown or not applicable), an error that gathers several problems lists each in
+``problems``, and :meth:`SmartindError.to_json` gives all of it as JSON-ready data, which
+``smartind check --format json`` and ``smartind render --errors json`` print. Tools that put an
+error beside the line it names (an editor, a CI annotation) read these instead of parsing text.
 
 Problems that do not stop the work (a control character replaced in the output) are issued as
 :class:`SmartindWarning` through :mod:`warnings`; the command line prints them to standard error.
@@ -28,9 +33,14 @@ Problems that do not stop the work (a control character replaced in the output) 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from attrs import frozen
+
 __all__ = [
     "ChapterError",
     "DocumentJSONError",
+    "ErrorLocation",
     "NumberFormatError",
     "NumberStyleError",
     "OutputError",
@@ -47,8 +57,90 @@ __all__ = [
 ]
 
 
+@frozen
+class ErrorLocation:
+    """Where one problem is: each part ``None`` when unknown or not applicable.
+
+    ``file`` is the file as the message names it; ``line`` and ``column`` count from 1;
+    ``key_path`` is the path in report data as the messages write it (``projects[3].kind``);
+    ``chapter`` is a chapter's file name (``01-uppdraget.md``).
+    """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    key_path: str | None = None
+    chapter: str | None = None
+    message: str | None = None
+    """The problem itself, when the error gathers several (see ``SmartindError.problems``)."""
+
+    def to_json(self) -> dict[str, object]:
+        """The location as a JSON-ready mapping, every key present."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "key_path": self.key_path,
+            "chapter": self.chapter,
+            "message": self.message,
+        }
+
+
+_NOWHERE = ErrorLocation()
+
+
 class SmartindError(Exception):
-    """Root of every error smartind raises on purpose; ``str(err)`` is written for a person."""
+    """Root of every error smartind raises on purpose; ``str(err)`` is written for a person.
+
+    ``location`` says where the (first) problem is; ``problems`` lists each problem with its own
+    location when the error gathers several.
+    """
+
+    def __init__(
+        self,
+        *args: object,
+        location: ErrorLocation | None = None,
+        problems: Sequence[ErrorLocation] = (),
+    ) -> None:
+        super().__init__(*args)
+        self.problems = tuple(problems)
+        self.location = location or (self.problems[0] if self.problems else _NOWHERE)
+
+    @property
+    def file(self) -> str | None:
+        """The file the (first) problem is in."""
+        return self.location.file
+
+    @property
+    def line(self) -> int | None:
+        """The line of the (first) problem, from 1."""
+        return self.location.line
+
+    @property
+    def column(self) -> int | None:
+        """The column of the (first) problem, from 1."""
+        return self.location.column
+
+    @property
+    def key_path(self) -> str | None:
+        """The key path of the (first) problem in report data."""
+        return self.location.key_path
+
+    @property
+    def chapter(self) -> str | None:
+        """The chapter file of the (first) problem."""
+        return self.location.chapter
+
+    def to_json(self) -> dict[str, object]:
+        """The error as JSON-ready data: its kind, message, location and each problem."""
+        where = self.location.to_json()
+        del where["message"]
+        return {
+            "error": type(self).__name__,
+            "message": str(self),
+            **where,
+            "problems": [problem.to_json() for problem in self.problems],
+        }
 
 
 class NumberFormatError(SmartindError, ValueError):

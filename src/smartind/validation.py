@@ -23,7 +23,7 @@ from attrs import frozen
 
 from smartind._suggest import did_you_mean
 from smartind.dates import Month
-from smartind.errors import ReportDataError
+from smartind.errors import ErrorLocation, ReportDataError
 from smartind.report import Report
 
 __all__ = ["Problem", "problems", "validate"]
@@ -71,12 +71,16 @@ def validate(report: Report) -> None:
     if not found:
         return
     lines = [str(p) for p in found]
+    located = [ErrorLocation(key_path=key_path(p.path) or None, message=p.message) for p in found]
     if len(lines) == 1:
-        raise ReportDataError(lines[0])
+        raise ReportDataError(lines[0], problems=located)
     shown = lines[:_MAX_SHOWN]
     more = len(lines) - len(shown)
     tail = [f"  ... and {more} more"] if more else []
-    raise ReportDataError("\n".join([f"{len(lines)} problems:", *(f"  {s}" for s in shown), *tail]))
+    raise ReportDataError(
+        "\n".join([f"{len(lines)} problems:", *(f"  {s}" for s in shown), *tail]),
+        problems=located,
+    )
 
 
 def problems(report: Report) -> Iterator[Problem]:

@@ -1,25 +1,34 @@
 """The renderer registry: output formats found through the entry point group ``smartind.renderers``.
 
-Discovery reads installed distributions' metadata only (``entry_points.txt``); no plugin is
-imported until its format is asked for with :func:`load_renderer`. A plugin that fails to import
-therefore never affects the other formats: only asking for that format raises
-:class:`~smartind.errors.PluginLoadError`, naming the plugin, its distribution and the cause.
+Formats are read with smartind's one plugin mechanism (:mod:`smartind.plugins`), the same one
+the funding rule kinds use. Discovery reads installed distributions' metadata only
+(``entry_points.txt``); no plugin is imported until its format is asked for with
+:func:`load_renderer`, and then in a contained way (bounded time, ``SystemExit`` caught, output to
+standard error). A plugin that fails to import therefore never affects the other formats: only
+asking for that format raises :class:`~smartind.errors.PluginLoadError`, naming the plugin, its
+distribution and the cause.
 
 Two distributions may register the same format name. smartind's own formats (``docx``,
 ``markdown``, ``html``) cannot be taken over: when a third-party distribution registers one of
-those names, smartind's renderer is used and the other entry is reported as shadowed. When two
+those names, smartind's renderer is used and the other entry is listed as not used. When two
 third-party distributions register the same name, neither is chosen silently: asking for it
 raises :class:`~smartind.errors.PluginLoadError` naming both, and the fix is to uninstall one.
 """
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from attrs import frozen
 
 from smartind._suggest import did_you_mean
 from smartind.errors import PluginLoadError, UnknownFormatError
+from smartind.plugins import (
+    PluginEntry,
+    choose,
+    describe_failure,
+    load_plugin,
+    plugin_entries,
+    plugin_output,
+)
 from smartind_render.protocol import Renderer
 
 __all__ = [
@@ -72,20 +81,14 @@ def available_formats() -> tuple[FormatEntry, ...]:
     Reads metadata only; nothing is imported. A name appears more than once when several
     distributions register it (see the module documentation for which one is used).
     """
-    entries: set[FormatEntry] = set()
-    for point in metadata.entry_points(group=GROUP):
-        dist = point.dist
-        entries.add(
-            FormatEntry(
-                name=point.name,
-                value=point.value,
-                distribution=dist.metadata["Name"] if dist is not None else None,
-                version=dist.version if dist is not None else None,
-            )
-        )
     return tuple(
-        sorted(entries, key=lambda e: (e.name, not e.is_builtin, e.distribution or "", e.value))
+        FormatEntry(entry.name, entry.value, entry.distribution, entry.version)
+        for entry in plugin_entries(GROUP)
     )
+
+
+def _plugin(entry: FormatEntry) -> PluginEntry:
+    return PluginEntry(GROUP, entry.name, entry.value, entry.distribution, entry.version)
 
 
 def find_format(name: str) -> FormatEntry:
@@ -95,19 +98,13 @@ def find_format(name: str) -> FormatEntry:
     and :class:`~smartind.errors.PluginLoadError` when several third-party ones do.
     """
     entries = available_formats()
-    matching = [entry for entry in entries if entry.name == name]
-    if not matching:
+    if not any(entry.name == name for entry in entries):
         raise UnknownFormatError(_unknown(name, sorted({entry.name for entry in entries})))
-    builtin = [entry for entry in matching if entry.is_builtin]
-    if builtin:
-        return builtin[0]
-    if len(matching) > 1:
-        providers = " and ".join(entry.origin for entry in matching)
-        raise PluginLoadError(
-            f"the format {name!r} is registered by both {providers}; uninstall the one you "
-            "do not want (pip uninstall NAME), since smartind will not pick one for you"
-        )
-    return matching[0]
+    choice = choose([_plugin(entry) for entry in entries])
+    chosen = choice.used.get(name)
+    if chosen is None:
+        raise PluginLoadError(f"the format {choice.reason(name)}")
+    return FormatEntry(chosen.name, chosen.value, chosen.distribution, chosen.version)
 
 
 def load_renderer(name: str) -> Renderer:
@@ -118,14 +115,14 @@ def load_renderer(name: str) -> Renderer:
     when the plugin cannot be imported or instantiated or does not fit the protocol.
     """
     entry = find_format(name)
-    point = metadata.EntryPoint(name=entry.name, value=entry.value, group=GROUP)
+    factory = load_plugin(_plugin(entry))
     try:
-        factory = point.load()
-        renderer = factory()
-    except Exception as error:
+        with plugin_output():
+            renderer = factory()  # type: ignore[operator]
+    except (Exception, SystemExit) as error:
         raise PluginLoadError(
             f"the renderer plugin {name!r} ({entry.value}, from {entry.origin}) cannot be "
-            f"loaded: {type(error).__name__}: {error}; reinstall or upgrade {_fix_target(entry)}"
+            f"loaded: {describe_failure(error)}; reinstall or upgrade {_fix_target(entry)}"
             + ("" if entry.is_builtin else ", or uninstall it")
         ) from error
     problems = _protocol_problems(renderer, name)

@@ -108,23 +108,38 @@ def _check_options(
 def run_renderer(renderer: Renderer, document: Document, options: RenderOptions) -> bytes:
     """``renderer.render(document, options)``, with a failure blamed on the renderer.
 
-    A :class:`~smartind.errors.SmartindError` passes through; any other exception, or a result
-    that is not bytes, becomes a :class:`~smartind.errors.RenderError` naming the renderer.
+    A :class:`~smartind.errors.SmartindError` passes through; any other exception, ``SystemExit``
+    included, or a result that is not bytes, becomes a :class:`~smartind.errors.RenderError`
+    naming the renderer. What the renderer prints goes to standard error.
     """
+    from smartind.plugins import describe_failure, plugin_output
+
     name = getattr(renderer, "name", "?")
     try:
-        data = renderer.render(document, options)
+        with plugin_output():
+            data = renderer.render(document, options)
     except SmartindError:
         raise
-    except Exception as error:
-        # A renderer's own bug: say whose it is; --debug shows the traceback.
+    except (Exception, SystemExit) as error:
+        # A renderer's own bug, or a sys.exit() that must not end the command with no file and
+        # no word: say whose it is; --debug shows the traceback.
         raise RenderError(
-            f"the {name} renderer failed: {type(error).__name__}: {error}; "
-            "run with --debug to see where, and report it to the renderer's authors"
+            f"the {name} renderer failed: {describe_failure(error)}; run with --debug to see "
+            f"where, and report it to the authors of {_origin(name)}"
         ) from error
     if not isinstance(data, bytes):
         raise RenderError(
             f"the {name} renderer returned {type(data).__name__}, not bytes; "
-            "report it to the renderer's authors"
+            f"report it to the authors of {_origin(name)}"
         )
     return data
+
+
+def _origin(name: str) -> str:
+    """The distribution that provides format ``name``, for a message about its renderer."""
+    from smartind_render.registry import find_format
+
+    try:
+        return find_format(name).origin
+    except SmartindError:
+        return "the renderer"

@@ -7,6 +7,7 @@ Errors are one paragraph on standard error, never a traceback unless ``--debug``
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import warnings
 from collections.abc import Sequence
@@ -39,6 +40,19 @@ def _report_argument(parser: argparse.ArgumentParser) -> None:
         help=(
             "a report folder or its report.toml (default: ./report.toml, else the bundled "
             "2019 example)"
+        ),
+    )
+
+
+def _errors_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--errors",
+        choices=("text", "json"),
+        default=None,
+        help=(
+            "how an input error is printed on standard error: text (default) or json, one "
+            "object with the message, file, line, column, key_path, chapter and each problem "
+            "(check --format json implies json)"
         ),
     )
 
@@ -109,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check funding rules and reconcile the accounts")
     _report_argument(check)
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    for command in (render, check):
+        _errors_argument(command)
 
     commands.add_parser("formats", help="list the installed output formats")
 
@@ -136,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "errors", "text") is None:
+        args.errors = "json" if getattr(args, "output_format", "text") == "json" else "text"
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -149,7 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SmartindError as error:
             if args.debug:
                 raise
-            print(f"smartind: {error}", file=sys.stderr)
+            if getattr(args, "errors", "text") == "json":
+                print(json.dumps(error.to_json(), ensure_ascii=False), file=sys.stderr)
+            else:
+                print(f"smartind: {error}", file=sys.stderr)
             return EXIT_USAGE
         except KeyboardInterrupt:
             return 130

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from smartind.document import Block, Document, Metadata
-from smartind.errors import ChapterError
+from smartind.errors import ChapterError, ErrorLocation
 
 if TYPE_CHECKING:
     from smartind.report import Report
@@ -108,7 +108,10 @@ def compose(report: Report, *, style: str | None = None) -> Document:
     names: set[str] = set()
     for chapter in report.chapters:
         if chapter.name in names:
-            raise ChapterError(f"{chapter.name}: two chapters have this name")
+            raise ChapterError(
+                f"{chapter.name}: two chapters have this name",
+                location=ErrorLocation(chapter=chapter.name),
+            )
         names.add(chapter.name)
         converter = ChapterConverter(chapter.name, evaluate, place_directive, used_ids)
         blocks.extend(converter.convert(chapter.text))

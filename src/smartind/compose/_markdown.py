@@ -37,7 +37,7 @@ from smartind.document import (
     Text,
     plain_text,
 )
-from smartind.errors import ChapterError, SmartindWarning
+from smartind.errors import ChapterError, ErrorLocation, SmartindWarning
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -103,7 +103,10 @@ class ChapterConverter:
     def error(self, line: int | None, message: str) -> ChapterError:
         """An error located in this chapter (``line`` is 1-based)."""
         where = f"{self.name}, line {line}" if line else self.name
-        return ChapterError(f"{where}: {message}")
+        return ChapterError(
+            f"{where}: {message}",
+            location=ErrorLocation(chapter=self.name, line=line or None, message=message),
+        )
 
     def convert(self, text: str) -> tuple[Block, ...]:
         """The chapter's blocks."""

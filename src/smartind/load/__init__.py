@@ -19,7 +19,7 @@ from typing import Any, Literal
 from attrs import evolve
 
 from smartind._resolve import REPORT_FILE, resolve_report
-from smartind.errors import ReportDataError, ReportNotFoundError, ReportSyntaxError
+from smartind.errors import ErrorLocation, ReportDataError, ReportNotFoundError, ReportSyntaxError
 from smartind.report import Chapter, Report
 
 __all__ = [
@@ -85,13 +85,17 @@ def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ReportNotFoundError(f"{path}: cannot be read ({error.strerror})") from error
+        raise ReportNotFoundError(
+            f"{path}: cannot be read ({error.strerror})", location=ErrorLocation(file=str(path))
+        ) from error
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
         raise ReportSyntaxError(
             f"{path}: byte {error.start} is not UTF-8 ({raw[error.start : error.start + 1]!r}); "
-            f"save the file as UTF-8"
+            f"save the file as UTF-8",
+            location=ErrorLocation(file=str(path), line=line),
         ) from None
 
 
@@ -114,10 +118,13 @@ def _parse(text: str, format: Format, source: str) -> dict[str, Any]:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise ReportSyntaxError(
-                f"{source}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+                f"{source}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}",
+                location=ErrorLocation(file=source, line=error.lineno, column=error.colno),
             ) from None
         if not isinstance(data, dict):
-            raise ReportDataError(f"{source}: expected a JSON object at the top")
+            raise ReportDataError(
+                f"{source}: expected a JSON object at the top", location=ErrorLocation(file=source)
+            )
         return data
     if format != "toml":
         raise ValueError(f"unknown format {format!r}; use 'toml' or 'json'")
@@ -126,14 +133,21 @@ def _parse(text: str, format: Format, source: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
+        location = ErrorLocation(file=source)
         if position is not None:
             where = f"{source}:{position[1]}:{position[2]}"
+            location = ErrorLocation(file=source, line=int(position[1]), column=int(position[2]))
             message = message[: position.start()]
-        else:
-            where = f"{source}:{text.count(chr(10)) + 1}" if _TOML_END.search(message) else source
+        elif _TOML_END.search(message):
+            last = text.count(chr(10)) + 1
+            where = f"{source}:{last}"
+            location = ErrorLocation(file=source, line=last)
             message = _TOML_END.sub("", message)
+        else:
+            where = source
         raise ReportSyntaxError(
-            f"{where}: not valid TOML: {message}; see https://toml.io for the syntax"
+            f"{where}: not valid TOML: {message}; see https://toml.io for the syntax",
+            location=location,
         ) from None
 
 
@@ -153,9 +167,26 @@ def _build(data: dict[str, Any], text: str, source: str) -> Report:
         # The same checks validate() makes on a report built in Python.
         problems.extend(Problem(p.path, p.message) for p in cross_problems(report))
     if problems:
-        raise ReportDataError(_message(problems, text, source))
+        raise ReportDataError(
+            _message(problems, text, source), problems=_locations(problems, text, source)
+        )
     result: Report = report
     return result
+
+
+def _locations(problems: Sequence[Any], text: str, source: str) -> list[ErrorLocation]:
+    from smartind.load._toml_lines import LineIndex, format_path
+
+    index = LineIndex(text)
+    return [
+        ErrorLocation(
+            file=source,
+            line=index.line(problem.path) if text else None,
+            key_path=format_path(problem.path) or None,
+            message=problem.message,
+        )
+        for problem in problems
+    ]
 
 
 def _message(problems: Sequence[Any], text: str, source: str) -> str:

@@ -52,39 +52,32 @@ __all__ = [
 ENTRY_POINT_GROUP = "smartind.rules"
 
 
-def _distribution(entry_point: object) -> str:
-    dist = getattr(entry_point, "dist", None)
-    if dist is None:
-        return "an unknown distribution"
-    return f"{dist.name} {dist.version}"
-
-
 @cache
 def _plugins() -> tuple[Mapping[str, type[FundingRule]], Mapping[str, str]]:
-    from importlib.metadata import entry_points
+    # The same mechanism and policy as output formats: smartind.plugins.
+    from smartind.errors import PluginLoadError
+    from smartind.plugins import choose, load_plugin, plugin_entries
 
-    found: dict[str, type[FundingRule]] = {}
+    choice = choose(plugin_entries(ENTRY_POINT_GROUP), reserved=BUILTIN_RULES)
     broken: dict[str, str] = {}
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        where = f"funding rule plugin {ep.name!r} ({ep.value}, from {_distribution(ep)})"
-        if ep.name in BUILTIN_RULES:
-            broken[ep.name] = f"{where} is ignored: {ep.name!r} is a built-in rule kind"
-            continue
+    for entry, why in choice.unused:
+        broken[entry.name] = f"the {entry.kind} {entry.name!r} (from {entry.origin}): {why}"
+    found: dict[str, type[FundingRule]] = {}
+    for name, entry in choice.used.items():
+        where = f"the {entry.kind} {name!r} ({entry.value}, from {entry.origin})"
         try:
-            cls = ep.load()
-        except Exception as error:
-            broken[ep.name] = f"{where} failed to load: {type(error).__name__}: {error}"
+            cls = load_plugin(entry)
+        except PluginLoadError as error:
+            broken[name] = str(error)
             continue
         if not (isinstance(cls, type) and issubclass(cls, FundingRule)):
-            broken[ep.name] = f"{where} is not a subclass of smartind.rules.FundingRule"
-        elif cls.kind != ep.name:
-            broken[ep.name] = (
+            broken[name] = f"{where} is not a subclass of smartind.rules.FundingRule"
+        elif cls.kind != name:
+            broken[name] = (
                 f"{where} has kind {cls.kind!r}; the entry point name must equal the class's kind"
             )
-        elif ep.name in found:
-            broken[ep.name] = f"{where} is registered twice; the first one is kept"
         else:
-            found[ep.name] = cls
+            found[name] = cls
     for message in broken.values():
         warnings.warn(message, SmartindWarning, stacklevel=3)
     return MappingProxyType(found), MappingProxyType(broken)
