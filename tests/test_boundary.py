@@ -378,3 +378,11 @@ def test_the_loader_reports_a_construction_check_at_its_key_path(
     assert old in text
     with pytest.raises(ReportDataError, match=rf"report\.toml:\d+: {re.escape(path)}: "):
         loads_report(text.replace(old, new, 1))
+
+
+def test_a_refused_value_notes_its_field_as_data() -> None:
+    from smartind._validators import field_of
+
+    with pytest.raises(ValueError) as caught:
+        Period(date(2020, 1, 2), date(2020, 1, 1))
+    assert field_of(caught.value) == "end"

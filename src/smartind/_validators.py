@@ -31,6 +31,7 @@ if typing.TYPE_CHECKING:
     from smartind.numbers import Amount, Quantity
 
 E = TypeVar("E", bound=enum.Enum)
+E2 = TypeVar("E2", bound=Exception)
 
 
 class WrongType(TypeError):
@@ -183,6 +184,53 @@ def optional_quantity(value: Quantity | str | None) -> Quantity | None:
 # The boundary: every model class's field transformer
 
 
+class FieldNote(str):
+    """An exception note naming the field a check refused: data for the loader, not text to parse.
+
+    The loader reports a problem at the key path of the field; a validator's message is written
+    for a person and need not contain the field's name, so the name travels beside it.
+    """
+
+    field: str
+
+    def __new__(cls, field: str) -> FieldNote:
+        note = super().__new__(cls, f"field: {field}")
+        note.field = field
+        return note
+
+
+def field_of(error: BaseException) -> str | None:
+    """The field a model check blamed for ``error``, if one did."""
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, FieldNote):
+            return note.field
+    return None
+
+
+def _noted(error: E2, field: str) -> E2:
+    error.add_note(FieldNote(field))
+    return error
+
+
+class _Blaming:
+    """A field's own validator, whose errors are noted with the field's name."""
+
+    def __init__(self, name: str, validator: Callable[[Any, Any, Any], Any]) -> None:
+        self.name = name
+        self.validator = validator
+
+    def __call__(self, instance: object, attribute: object, value: object) -> None:
+        try:
+            self.validator(instance, attribute, value)
+        except (TypeError, ValueError) as error:
+            if field_of(error) is None:
+                error.add_note(FieldNote(self.name))
+            raise
+
+    def __repr__(self) -> str:
+        return f"<validator of {self.name}: {self.validator!r}>"
+
+
 def boundary(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """attrs ``field_transformer``: errors that name class and field, and a type check per field."""
     owner = cls.__name__
@@ -193,7 +241,9 @@ def boundary(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attrib
             converter = _naming(owner, field.name, converter)
         check = _TypeCheck(field.name)
         validator = (
-            check if field.validator is None else attrs.validators.and_(check, field.validator)
+            check
+            if field.validator is None
+            else attrs.validators.and_(check, _Blaming(field.name, field.validator))
         )
         result.append(field.evolve(converter=converter, validator=validator))
     return result
@@ -204,15 +254,15 @@ def _naming(owner: str, name: str, converter: Callable[[Any], Any]) -> Callable[
         try:
             return converter(value)
         except WrongType as error:
-            raise TypeError(f"{owner}.{name} {error}") from None
+            raise _noted(TypeError(f"{owner}.{name} {error}"), name) from None
         except NumberFormatError as error:
-            raise NumberFormatError(f"{owner}.{name}: {error}") from None
+            raise _noted(NumberFormatError(f"{owner}.{name}: {error}"), name) from None
         except RegionError as error:
-            raise RegionError(f"{owner}.{name}: {error}") from None
+            raise _noted(RegionError(f"{owner}.{name}: {error}"), name) from None
         except TypeError as error:
-            raise TypeError(f"{owner}.{name}: {error}") from None
+            raise _noted(TypeError(f"{owner}.{name}: {error}"), name) from None
         except ValueError as error:
-            raise ValueError(f"{owner}.{name}: {error}") from None
+            raise _noted(ValueError(f"{owner}.{name}: {error}"), name) from None
 
     convert.__name__ = getattr(converter, "__name__", "convert")
     convert.__doc__ = converter.__doc__
@@ -264,8 +314,11 @@ class _TypeCheck:
         problem = checker(value, "")
         if problem is not None:
             where, expected, found = problem
-            raise TypeError(
-                f"{cls.__name__}.{self.name}{where} takes {expected}, not {_shown(found)}"
+            raise _noted(
+                TypeError(
+                    f"{cls.__name__}.{self.name}{where} takes {expected}, not {_shown(found)}"
+                ),
+                self.name,
             )
 
     def __repr__(self) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, assert_never
 
 import attrs
 from attrs import field, frozen
@@ -391,6 +391,8 @@ def iter_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
                         yield from _note_blocks(cell.content)
             case TableOfContents() | PageBreak():
                 pass
+            case _:
+                assert_never(block)
 
 
 def _note_blocks(inlines: Iterable[Inline]) -> Iterator[Block]:
@@ -408,6 +410,8 @@ def iter_inlines(inlines: Iterable[Inline]) -> Iterator[Inline]:
                 yield from iter_inlines(content)
             case Text() | Note() | LineBreak() | Number():
                 pass
+            case _:
+                assert_never(inline)
 
 
 def plain_text(inlines: Iterable[Inline], style: str = "tillvaxtverket") -> str:
@@ -425,6 +429,8 @@ def plain_text(inlines: Iterable[Inline], style: str = "tillvaxtverket") -> str:
                 parts.append(" ")
             case Note():
                 pass
+            case _:
+                assert_never(inline)
     return "".join(parts)
 
 

@@ -90,5 +90,5 @@ def test_validate_gives_each_problem_its_key_path() -> None:
     with pytest.raises(ReportDataError) as caught:
         validate(twice)
     assert caught.value.key_path == "projects[1].id"
-    assert [p.key_path for p in caught.value.problems][0] == "projects[1].id"
+    assert caught.value.problems[0].key_path == "projects[1].id"
     assert all(p.message for p in caught.value.problems)

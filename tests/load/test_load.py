@@ -203,3 +203,15 @@ def test_bundled_example_loads_and_round_trips() -> None:
 
 def test_errors_are_smartind_errors() -> None:
     assert issubclass(ReportDataError, SmartindError)
+
+
+def test_a_check_whose_message_does_not_name_its_field_is_still_reported_at_that_field() -> None:
+    # "the period ends ... before it starts" names no key; the check notes the field as data.
+    text = (bundled_example_path() / "report.toml").read_text(encoding="utf-8")
+    backwards = text.replace(
+        "period = { start = 2016-01-01, end = 2018-12-31 }",
+        "period = { start = 2016-01-01, end = 2015-12-31 }",
+    )
+    with pytest.raises(ReportDataError) as caught:
+        loads_report(backwards)
+    assert (caught.value.key_path, caught.value.line) == ("assignment.period.end", 30)

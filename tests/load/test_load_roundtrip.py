@@ -122,7 +122,7 @@ def record(cls: type[Any]) -> st.SearchStrategy[Any]:
     for f in fields_of(cls):
         if f.name == "id":
             kwargs[f.name] = IDS
-        elif nonblank in getattr(attributes[f.name].validator, "_validators", ()):
+        elif nonblank in _own_validators(attributes[f.name]):
             kwargs[f.name] = TEXT.filter(str.strip)
         elif cls is FinancialAccount and f.name == "unit":
             kwargs[f.name] = st.sampled_from(UNIT_CODES)
@@ -133,6 +133,12 @@ def record(cls: type[Any]) -> st.SearchStrategy[Any]:
         else:
             kwargs[f.name] = strategy(f.form, f.name)
     return st.fixed_dictionaries(kwargs).map(lambda given: cls(**_fit(cls, given)))
+
+
+def _own_validators(attribute: attrs.Attribute[Any]) -> list[object]:
+    # The model wraps a field's own validator to note the field's name on its errors.
+    combined = getattr(attribute.validator, "_validators", ())
+    return [getattr(v, "validator", v) for v in combined]
 
 
 def _fit(cls: type[Any], given: dict[str, Any]) -> dict[str, Any]:

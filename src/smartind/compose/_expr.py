@@ -12,21 +12,25 @@ import datetime
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from smartind.activities import Publication
 from smartind.assignment import Assignment, Budget, RelatedAssignment
 from smartind.dates import Month, Period, swedish_date
 from smartind.document import (
     Block,
+    BulletList,
     Callout,
     Heading,
     Inline,
     Note,
     Number,
     NumberKind,
+    OrderedList,
+    PageBreak,
     Paragraph,
     Table,
+    TableOfContents,
     Text,
     iter_blocks,
     iter_inlines,
@@ -309,14 +313,17 @@ def holds_note(blocks: Iterable[Block]) -> bool:
             case Paragraph(content=content) | Heading(content=content):
                 if any(isinstance(i, Note) for i in iter_inlines(content)):
                     return True
-            case Callout(title=title) if any(isinstance(i, Note) for i in iter_inlines(title)):
-                return True
+            case Callout(title=title):
+                if any(isinstance(i, Note) for i in iter_inlines(title)):
+                    return True
             case Table(rows=rows, caption=caption):
                 cells = [caption, *(cell.content for row in rows for cell in row.cells)]
                 if any(isinstance(i, Note) for c in cells for i in iter_inlines(c)):
                     return True
+            case BulletList() | OrderedList() | TableOfContents() | PageBreak():
+                pass  # what they hold is walked by iter_blocks
             case _:
-                pass
+                assert_never(block)
     return False
 
 

@@ -8,7 +8,6 @@ come from :mod:`smartind.load._forms`, so the writer and the schema agree with w
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -27,6 +26,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from smartind import rules as _rules
 from smartind._suggest import did_you_mean
+from smartind._validators import field_of
 from smartind.dates import Month
 from smartind.errors import NumberFormatError, SmartindError
 from smartind.load._forms import (
@@ -350,8 +350,8 @@ class _Structurer:
             except (BaseValidationError, SmartindError):
                 raise
             except (ValueError, TypeError) as error:
-                # Raised by the class's own validators; name the field they concern.
-                name = _blame(cls, str(error))
+                # Raised by the class's own checks, which note the field they refused.
+                name = field_of(error)
                 if name is None:
                     raise
                 raise _FieldError(name, error) from error
@@ -361,13 +361,6 @@ class _Structurer:
 
 def _ignore_type(hook: Hook) -> Callable[[Any, Any], Any]:
     return lambda value, _type: hook(value)
-
-
-def _blame(cls: type[Any], message: str) -> str | None:
-    for name in sorted(field_names(cls), key=len, reverse=True):
-        if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", message):
-            return name
-    return None
 
 
 _STRUCTURER: _Structurer | None = None
@@ -390,8 +383,8 @@ def _problems(error: BaseException, path: Path, cls: object) -> Iterator[Problem
         for sub, note in with_notes:
             yield from _problems(sub, (*path, note.name), None)
         for sub in others:
-            # Raised by the class's own validators: blame the field the message names.
-            name = _blame(error.cl, str(sub)) if isinstance(sub, ValueError | TypeError) else None
+            # Raised by the class's own checks, which note the field they refused.
+            name = field_of(sub) if isinstance(sub, ValueError | TypeError) else None
             yield from _problems(sub, path if name is None else (*path, name), None)
     elif isinstance(error, IterableValidationError):
         with_index, others = error.group_exceptions()
