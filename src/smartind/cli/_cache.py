@@ -184,30 +184,62 @@ def _recipe(style: str | None) -> Iterator[tuple[str, bytes]]:
 
 
 def _code_fingerprint() -> bytes:
-    """The names, sizes and modification times of smartind's modules and of the composing
-    libraries' package files.
+    """The names, sizes and modification times of the code that composes: smartind's modules,
+    the composing libraries' package files, and every installed plugin's distribution, version
+    and module files.
 
     smartind's version alone is not enough: in an editable install the version stays the same
-    while the code that composes changes. Stat results cost microseconds where hashing the
-    sources would cost milliseconds, and any edit or reinstall changes them.
+    while the code that composes changes, and a funding rule plugin's code writes the findings'
+    text. Stat results cost microseconds where hashing the sources would cost milliseconds, and
+    any edit or reinstall changes them. Templates and the reference DOCX are not part of the key:
+    they are read by the renderer, after the cache, on every render.
     """
     parts: list[str] = []
-    package = Path(__file__).parent
-    with os.scandir(package) as entries:
-        for entry in entries:
-            if entry.name.endswith(".py") and entry.is_file():
-                parts.append(_stat_line(entry.name, entry.stat()))
+    package = Path(__file__).resolve().parent.parent
+    parts.extend(_tree_lines("smartind", package))
     for name in _COMPOSING_LIBRARIES:
-        try:
-            spec = find_spec(name)
-        except (ImportError, ValueError):
-            spec = None
-        origin = Path(spec.origin) if spec is not None and spec.origin else None
-        if origin is None or not origin.is_file():
+        origin = _origin(name)
+        if origin is None:
             parts.append(f"{name} -")
             continue
         parts.append(_stat_line(f"{name} {origin}", origin.stat()))
+    parts.extend(_plugin_lines())
     return "\n".join(sorted(parts)).encode()
+
+
+def _origin(module: str) -> Path | None:
+    """The file a top-level module is loaded from, found without importing it."""
+    try:
+        spec = find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    origin = Path(spec.origin) if spec is not None and spec.origin else None
+    return origin if origin is not None and origin.is_file() else None
+
+
+def _tree_lines(label: str, folder: Path) -> Iterator[str]:
+    for path in folder.rglob("*.py"):
+        yield _stat_line(f"{label}/{path.relative_to(folder)}", path.stat())
+
+
+def _plugin_lines() -> Iterator[str]:
+    from smartind.plugins import plugin_entries
+
+    RULES = "smartind.rules"  # smartind.rules.ENTRY_POINT_GROUP, without importing the model
+
+    for group in (RULES, "smartind.renderers"):
+        for entry in plugin_entries(group):
+            yield f"plugin {group} {entry.name} {entry.value} {entry.origin}"
+            if entry.is_builtin:
+                continue  # smartind's own code is covered above
+            top = entry.value.split(":")[0].split(".")[0]
+            origin = _origin(top)
+            if origin is None:
+                yield f"plugin {top} -"
+            elif origin.name == "__init__.py":
+                yield from _tree_lines(f"plugin {top}", origin.parent)
+            else:
+                yield _stat_line(f"plugin {top} {origin}", origin.stat())
 
 
 def _stat_line(name: str, status: os.stat_result) -> str:
