@@ -41,6 +41,7 @@ from smartind.errors import ChapterError, ErrorLocation, SmartindWarning
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
 __all__ = ["ChapterConverter", "Evaluate", "Place", "slug"]
@@ -67,6 +68,23 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "rubrik"
 
 
+MAX_NESTING = 20
+"""How deep blocks may nest: a list level counts two (the list and its item), a block quote or
+callout one, so lists nest at most 9 levels deep, as many as a Word list has."""
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _depth_check(state: StateBlock, start: int, _end: int, _silent: bool) -> bool:
+    if state.level >= MAX_NESTING:
+        raise _TooDeep(start + 1)
+    return False
+
+
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.container import container_plugin
@@ -76,6 +94,10 @@ def _markdown() -> MarkdownIt:
     md.enable("table")
     md.use(footnote_plugin, inline=False)
     md.use(container_plugin, name="callout")
+    # markdown-it drops everything after content nested as deep as maxNesting, silently; our
+    # own check, first in the chain, refuses it one level earlier, with the line.
+    md.options["maxNesting"] = MAX_NESTING + 1
+    md.block.ruler.before(md.block.ruler.get_all_rules()[0], "smartind_depth", _depth_check)
     # Inline content is parsed by ChapterConverter itself, after cutting out the expressions;
     # footnote_tail would drop the definitions whose references it has not yet seen.
     md.disable(["inline", "footnote_tail"])
@@ -113,7 +135,15 @@ class ChapterConverter:
         if _OPEN in text or _CLOSE in text:
             at = text[: max(text.find(_OPEN), text.find(_CLOSE))].count("\n") + 1
             raise self.error(at, "the characters U+E000 and U+E001 are reserved; remove them")
-        tokens = self._md.parse(text, self._env)
+        try:
+            tokens = self._md.parse(text, self._env)
+        except _TooDeep as deep:
+            raise self.error(
+                deep.line,
+                f"lists, block quotes and callouts nest more than {MAX_NESTING} levels deep "
+                "here (a list level counts two, so lists hold at most 9 levels, as in Word); "
+                "flatten the list or split it",
+            ) from None
         body = self._split_definitions(tokens)
         blocks = self._blocks(body)
         for label in sorted(set(self._definitions) - self._referenced):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple
 
 from smartind_render.docx._numbering import Numbering
@@ -67,6 +68,20 @@ class Writers(NamedTuple):
     """Render a note into the footnotes part and return its id."""
 
 
+class Scope(NamedTuple):
+    """Settings that hold for one part of the walk (the body, or a note) and end with it.
+
+    Kept apart from what the walk accumulates (notes, lists, relationships, a pending page
+    break), as pandoc's DOCX writer keeps its environment apart from its state: a note is
+    written in a scope of its own, and the body's scope is back as the note ends.
+    """
+
+    rels: Relationships
+    """The relationships of the part being written: hyperlinks are added here."""
+    in_note: bool
+    """Whether the walk is inside a footnote (Word has no notes inside notes)."""
+
+
 class Context:
     """Everything the block and inline writers share during one render."""
 
@@ -88,11 +103,19 @@ class Context:
         self.cleaner = Cleaner()
         self.body_rels = relationships
         self.note_rels = Relationships()
-        self.rels = relationships
+        self.scope = Scope(rels=relationships, in_note=False)
         self.notes: list[str] = []
-        self.in_note = False
         self.page_break = False
         """A page break is due before the next paragraph (set as its ``pageBreakBefore``)."""
+
+    @contextmanager
+    def within(self, scope: Scope) -> Iterator[None]:
+        """Write in ``scope`` within the ``with`` block; the outer scope returns after it."""
+        outer, self.scope = self.scope, scope
+        try:
+            yield
+        finally:
+            self.scope = outer
 
     def take_page_break(self) -> str:
         """``<w:pageBreakBefore/>`` if a page break is due, clearing it; else nothing."""

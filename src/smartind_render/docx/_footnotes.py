@@ -7,7 +7,7 @@ order, each starting with a ``w:footnoteRef`` mark in the footnote text style.
 from __future__ import annotations
 
 from smartind.document import Note, Paragraph
-from smartind_render.docx._context import Context
+from smartind_render.docx._context import Context, Scope
 from smartind_render.docx._paragraphs import paragraph
 from smartind_render.docx._xml import NAMESPACES
 
@@ -30,9 +30,7 @@ def add(ctx: Context, note: Note) -> int:
         '<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
     )
     out: list[str] = [f'<w:footnote w:id="{note_id}">']
-    saved = ctx.rels, ctx.in_note
-    ctx.rels, ctx.in_note = ctx.note_rels, True
-    try:
+    with ctx.within(Scope(rels=ctx.note_rels, in_note=True)):
         blocks = note.blocks
         if blocks and isinstance(blocks[0], Paragraph):
             paragraph(ctx, blocks[0].content, style, out, prefix=mark)
@@ -40,8 +38,6 @@ def add(ctx: Context, note: Note) -> int:
         else:
             out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{mark}</w:p>')
         ctx.writers.blocks(ctx, list(blocks), out, style)
-    finally:
-        ctx.rels, ctx.in_note = saved
     out.append("</w:footnote>")
     ctx.notes[note_id - 1] = "".join(out)
     return note_id

@@ -74,7 +74,7 @@ def inlines(ctx: Context, content: Iterable[Inline], out: list[str], fmt: Format
             case Strong(content=inner):
                 inlines(ctx, inner, out, fmt._replace(bold=True))
             case Link(content=inner, target=target):
-                rel_id = ctx.rels.hyperlink(ctx.cleaner.clean(target))
+                rel_id = ctx.scope.rels.hyperlink(ctx.cleaner.clean(target))
                 out.append(f'<w:hyperlink r:id="{rel_id}">')
                 inlines(ctx, inner, out, fmt._replace(char_style=ctx.style("Hyperlink")))
                 out.append("</w:hyperlink>")
@@ -87,7 +87,7 @@ def inlines(ctx: Context, content: Iterable[Inline], out: list[str], fmt: Format
 
 
 def _note(ctx: Context, note: Note, fmt: Format) -> str:
-    if ctx.in_note:
+    if ctx.scope.in_note:
         # Word has no notes inside notes; the inner note's text goes in brackets instead.
         from smartind.document import Paragraph
 
