@@ -262,8 +262,12 @@ def _inputs(report: Path | None) -> Iterator[tuple[str, Path]]:
     yield _REPORT_FILE, toml
     chapters = toml.parent / _CHAPTER_DIR
     if chapters.is_dir():
-        for file in sorted(chapters.glob("*.md")):
-            yield f"{_CHAPTER_DIR}/{file.name}", file
+        # An OSError here (a folder that cannot be listed) makes the key None: the loader then
+        # reports it, rather than a cached render without chapters being served.
+        names = sorted(entry.name for entry in os.scandir(chapters))
+        for name in names:
+            if name.endswith(".md") and not name.startswith("."):
+                yield f"{_CHAPTER_DIR}/{name}", chapters / name
 
 
 def _feed(digest: Any, label: str, value: bytes) -> None:

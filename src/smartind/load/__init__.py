@@ -10,6 +10,7 @@ Array indices in key paths count from 0, as in JSON paths: ``projects[0]`` is th
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -47,7 +48,7 @@ def load_report(path: Path | str) -> Report:
     :class:`~smartind.errors.ReportDataError` (data that does not fit the model).
     """
     toml_path = resolve_report(path)
-    text = _read_text(toml_path)
+    text = _read_text(toml_path).removeprefix(_BOM)
     report = loads_report(text, source=str(toml_path))
     # Passed as a dict: the attrs plugin cannot type a field whose converter is ``tuple``.
     changes: dict[str, Any] = {"chapters": tuple(_chapters(toml_path.parent / CHAPTER_DIR))}
@@ -81,6 +82,10 @@ def dump_report(report: Report, format: Format = "toml") -> str:
     raise ValueError(f"unknown format {format!r}; use 'toml' or 'json'")
 
 
+# Some Windows editors start a UTF-8 file with a byte order mark; it is no part of the text.
+_BOM = "\ufeff"
+
+
 def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
@@ -100,10 +105,30 @@ def _read_text(path: Path) -> str:
 
 
 def _chapters(folder: Path) -> Iterator[Chapter]:
-    if not folder.is_dir():
+    """The chapter files: ``*.md`` in the folder, except hidden ones.
+
+    A name starting with a dot is an editor's lock file (``.#01-uppdraget.md``), a swap file or a
+    draft kept out on purpose (``.utkast.md``); none of them is published.
+    """
+    if not folder.exists() and not folder.is_symlink():
         return
-    for file in sorted(folder.glob("*.md")):
-        yield Chapter(file.name, _read_text(file))
+    if not folder.is_dir():
+        raise ReportNotFoundError(
+            f"{folder}: is not a folder; chapters are read from the folder {CHAPTER_DIR}/ beside "
+            "report.toml, so rename or remove this file",
+            location=ErrorLocation(file=str(folder)),
+        )
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder))
+    except OSError as error:
+        raise ReportNotFoundError(
+            f"{folder}: the chapter folder cannot be read ({error.strerror}); give yourself "
+            "permission to read it, or the report would be rendered without its chapters",
+            location=ErrorLocation(file=str(folder)),
+        ) from error
+    for name in names:
+        if name.endswith(".md") and not name.startswith("."):
+            yield Chapter(name, _read_text(folder / name).removeprefix(_BOM))
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
