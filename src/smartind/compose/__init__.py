@@ -84,7 +84,7 @@ def compose(report: Report, *, style: str | None = None) -> Document:
     validate(report)
     from smartind.compose._directives import place
     from smartind.compose._expr import Evaluator
-    from smartind.compose._markdown import ChapterConverter
+    from smartind.compose._markdown import Anchors, ChapterConverter
     from smartind.facts import Facts
 
     statement = None
@@ -103,7 +103,7 @@ def compose(report: Report, *, style: str | None = None) -> Document:
             default_body(report),
             number_style=style or report.metadata.number_style,
         )
-    used_ids: set[str] = set()
+    anchors = Anchors()
     blocks: list[Block] = []
     names: set[str] = set()
     for chapter in report.chapters:
@@ -113,7 +113,7 @@ def compose(report: Report, *, style: str | None = None) -> Document:
                 location=ErrorLocation(chapter=chapter.name),
             )
         names.add(chapter.name)
-        converter = ChapterConverter(chapter.name, evaluate, place_directive, used_ids)
+        converter = ChapterConverter(chapter.name, evaluate, place_directive, anchors)
         blocks.extend(converter.convert(chapter.text))
     return Document(
         metadata(report),

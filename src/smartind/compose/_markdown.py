@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
-__all__ = ["ChapterConverter", "Evaluate", "Place", "slug"]
+__all__ = ["Anchors", "ChapterConverter", "Evaluate", "Place", "slug"]
 
 Evaluate = Callable[[str], tuple[Inline, ...]]
 """Evaluates one expression's source; raises ``ValueError`` with a message on failure."""
@@ -104,18 +104,54 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+class Anchors:
+    """The heading anchors a document has used, shared by all its chapters.
+
+    A repeated heading gets ``-2``, ``-3``, ... after its slug. The last number given for each
+    slug is remembered, so thousands of identical headings cost linear time, not quadratic.
+
+    >>> anchors = Anchors()
+    >>> [anchors.unique("resultat") for _ in range(3)]
+    ['resultat', 'resultat-2', 'resultat-3']
+    """
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        self._last: dict[str, int] = {}
+
+    def claim(self, anchor: str) -> bool:
+        """Take ``anchor`` as it is; false when it is already used."""
+        if anchor in self._used:
+            return False
+        self._used.add(anchor)
+        return True
+
+    def unique(self, base: str) -> str:
+        """``base``, or the first ``base-N`` not yet used, taken."""
+        count = self._last.get(base, 1)
+        anchor = base if count == 1 else f"{base}-{count}"
+        # Numbers below the remembered one were all taken when it was given, and anchors are
+        # never released, so starting there gives the same anchor as counting from 1.
+        while anchor in self._used:
+            count += 1
+            anchor = f"{base}-{count}"
+        self._last[base] = count
+        self._used.add(anchor)
+        return anchor
+
+
 class ChapterConverter:
     """Converts one chapter file's Markdown to blocks.
 
-    ``used_ids`` is shared by every chapter of a document, so heading anchors are unique across
+    ``anchors`` is shared by every chapter of a document, so heading anchors are unique across
     it. Errors are :class:`~smartind.errors.ChapterError` naming the file and line.
     """
 
-    def __init__(self, name: str, evaluate: Evaluate, place: Place, used_ids: set[str]) -> None:
+    def __init__(self, name: str, evaluate: Evaluate, place: Place, anchors: Anchors) -> None:
         self.name = name
         self._evaluate = evaluate
         self._place = place
-        self._used_ids = used_ids
+        self._anchors = anchors
         self._md = _markdown()
         self._env: dict[str, Any] = {}
         self._definitions: dict[str, list[Token]] = {}
@@ -240,16 +276,11 @@ class ChapterConverter:
                     numbered = False
         content = self._inline_source(source, line)
         if explicit_id:
-            if explicit_id in self._used_ids:
+            if not self._anchors.claim(explicit_id):
                 raise self.error(line, f"the anchor #{explicit_id} is already used")
             anchor = explicit_id
         else:
-            base = slug(plain_text(content))
-            anchor, count = base, 1
-            while anchor in self._used_ids:
-                count += 1
-                anchor = f"{base}-{count}"
-        self._used_ids.add(anchor)
+            anchor = self._anchors.unique(slug(plain_text(content)))
         return Heading(level, content, numbered=numbered, id=anchor)
 
     def _list(self, token: Token, inner: list[Token]) -> BulletList | OrderedList:
