@@ -7,12 +7,17 @@ Text formats (Markdown, HTML, plugins' text formats) end with one comment line::
 
     <!-- smartind-sha256:3f2a...e9 -->
 
-where the hex digest is the SHA-256 of the UTF-8 bytes *before* that line (:func:`stamp_text`).
+where the hex digest is the SHA-256 of the whole file's UTF-8 bytes with the digest itself
+written as 64 zeros (:func:`stamp_text`). So every byte a writer can change counts, the comment
+around the digest included: text typed on the stamp line is an edit.
 
 DOCX files carry the digest as a custom document property named ``smartind-sha256`` in
 ``docProps/custom.xml`` (Word shows it under *File > Properties > Custom*). Its value is
-:func:`docx_digest` of every other zip member; the custom properties part is left out because it
-holds the digest itself.
+:func:`docx_digest` of every zip member, that part included with the digest's own value written as
+64 zeros; a change to any other custom property is an edit too.
+
+Files stamped by smartind 1.0, whose digest left the stamp line (or the custom properties part)
+out, are still recognised when that line or part is exactly as smartind 1.0 wrote it.
 """
 
 from __future__ import annotations
@@ -43,6 +48,9 @@ DOCX_STAMP_PART = "docProps/custom.xml"
 """The zip member that holds the DOCX stamp; it is the one member left out of the digest."""
 
 _HEX = re.compile(rf"{STAMP_PROPERTY}:([0-9a-f]{{64}})")
+_PLACEHOLDER = "0" * 64
+# The only stamp line smartind 1.0's own formats wrote; see _legacy_text_unchanged.
+_LEGACY_COMMENT = ("<!--", "-->")
 _ZIP_MAGIC = b"PK\x03\x04"
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -62,27 +70,47 @@ class Verdict(enum.Enum):
 def stamp_text(body: str, *, comment: tuple[str, str]) -> str:
     """``body`` followed by its stamp line, e.g. ``comment=("<!--", "-->")`` for HTML.
 
-    A body that does not end with a newline gets one first, so the stamp is a line of its own; the
-    digest covers that newline. ``comment`` is the format's comment opener and closer; the closer
-    may be empty for line comments (``("#", "")``).
+    A body that does not end with a newline gets one first, so the stamp is a line of its own.
+    The digest covers the whole result, the stamp line included, with the digest written as 64
+    zeros. ``comment`` is the format's comment opener and closer; the closer may be empty for line
+    comments (``("#", "")``).
     """
     opener, closer = comment
     if body and not body.endswith("\n"):
         body += "\n"
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    line = f"{opener} {STAMP_PROPERTY}:{digest} {closer}".strip()
-    return f"{body}{line}\n"
+
+    def line(digest: str) -> str:
+        return f"{opener} {STAMP_PROPERTY}:{digest} {closer}".strip()
+
+    digest = hashlib.sha256(f"{body}{line(_PLACEHOLDER)}\n".encode()).hexdigest()
+    return f"{body}{line(digest)}\n"
 
 
 def docx_digest(members: Mapping[str, bytes]) -> str:
-    """The hex SHA-256 of a DOCX file's zip members, leaving out ``docProps/custom.xml``.
+    """The hex SHA-256 of a DOCX file's zip members, ``docProps/custom.xml`` included.
 
     Members are taken in sorted name order, each as its UTF-8 name, a NUL byte, its content and a
-    NUL byte, so the digest depends on content only, never on zip compression or timestamps.
+    NUL byte, so the digest depends on content only, never on zip compression or timestamps. The
+    custom properties part is digested with the stamp's value written as 64 zeros; when
+    ``members`` has no such part yet, it is digested as :func:`custom_properties_xml` will write it.
+    So ``{**members, DOCX_STAMP_PART: custom_properties_xml(docx_digest(members))}`` is a stamped
+    package.
     """
+    blanked = dict(members)
+    part = members.get(DOCX_STAMP_PART)
+    if part is None:
+        blanked[DOCX_STAMP_PART] = custom_properties_xml(_PLACEHOLDER)
+    else:
+        stamp = _stamp_in(part)
+        if stamp is not None:
+            blanked[DOCX_STAMP_PART] = part.replace(stamp.encode(), _PLACEHOLDER.encode())
+    return _digest_members(blanked, skip=None)
+
+
+def _digest_members(members: Mapping[str, bytes], *, skip: str | None) -> str:
     digest = hashlib.sha256()
     for name in sorted(members):
-        if name == DOCX_STAMP_PART:
+        if name == skip:
             continue
         digest.update(name.encode("utf-8") + b"\0")
         digest.update(members[name] + b"\0")
@@ -92,6 +120,7 @@ def docx_digest(members: Mapping[str, bytes]) -> str:
 def custom_properties_xml(digest: str) -> bytes:
     """A complete ``docProps/custom.xml`` holding only the stamp property.
 
+    The digest may also be :data:`64 zeros <docx_digest>` while the package is being digested.
     The package also needs an ``Override`` for ``/docProps/custom.xml`` with content type
     ``application/vnd.openxmlformats-officedocument.custom-properties+xml`` in
     ``[Content_Types].xml`` and a relationship of type
@@ -124,11 +153,19 @@ def read_text_stamp(text: str) -> tuple[str, str] | None:
 
 def read_docx_stamp(archive: zipfile.ZipFile) -> str | None:
     """The digest stored in a DOCX file's custom properties, or ``None`` when it has none."""
+    try:
+        part = archive.read(DOCX_STAMP_PART)
+    except KeyError:
+        return None
+    return _stamp_in(part)
+
+
+def _stamp_in(part: bytes) -> str | None:
     from xml.etree import ElementTree
 
     try:
-        root = ElementTree.fromstring(archive.read(DOCX_STAMP_PART))
-    except (KeyError, ElementTree.ParseError):
+        root = ElementTree.fromstring(part)
+    except ElementTree.ParseError:
         return None
     for prop in root.iter(f"{_CUSTOM_NS}property"):
         if prop.get("name") == STAMP_PROPERTY:
@@ -149,8 +186,23 @@ def verdict(data: bytes) -> Verdict:
     if found is None:
         return Verdict.FOREIGN
     body, digest = found
-    actual = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    return Verdict.UNCHANGED if actual == digest else Verdict.EDITED
+    line = text[len(body) :].rstrip("\n")
+    if line.count(digest) != 1:
+        return Verdict.EDITED
+    blanked = f"{body}{line.replace(digest, _PLACEHOLDER)}\n"
+    if hashlib.sha256(blanked.encode("utf-8")).hexdigest() == digest:
+        return Verdict.UNCHANGED
+    return Verdict.UNCHANGED if _legacy_text_unchanged(body, line, digest) else Verdict.EDITED
+
+
+def _legacy_text_unchanged(body: str, line: str, digest: str) -> bool:
+    # smartind 1.0 digested the body alone; accept that only with the stamp line exactly as it
+    # wrote it, so that nothing typed on the line can pass unnoticed.
+    opener, closer = _LEGACY_COMMENT
+    return (
+        line == f"{opener} {STAMP_PROPERTY}:{digest} {closer}"
+        and hashlib.sha256(body.encode("utf-8")).hexdigest() == digest
+    )
 
 
 def _docx_verdict(data: bytes) -> Verdict:
@@ -167,4 +219,11 @@ def _docx_verdict(data: bytes) -> Verdict:
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
         # A damaged archive is not something smartind can vouch for.
         return Verdict.FOREIGN
-    return Verdict.UNCHANGED if docx_digest(members) == digest else Verdict.EDITED
+    if docx_digest(members) == digest:
+        return Verdict.UNCHANGED
+    # smartind 1.0 left the custom properties part out of the digest; accept that only when the
+    # part is exactly the one it wrote.
+    legacy = members.get(DOCX_STAMP_PART) == custom_properties_xml(digest) and (
+        _digest_members(members, skip=DOCX_STAMP_PART) == digest
+    )
+    return Verdict.UNCHANGED if legacy else Verdict.EDITED

@@ -150,19 +150,6 @@ def app_properties(metadata: Metadata, cleaner: Cleaner) -> bytes:
     ).encode()
 
 
-def custom_properties(digest: str) -> bytes:
-    """The custom properties part holding the ``smartind-sha256`` edit stamp."""
-    from smartind_render.stamp import STAMP_PROPERTY
-
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
-        f'name="{STAMP_PROPERTY}"><vt:lpwstr>{digest}</vt:lpwstr></property></Properties>'
-    ).encode()
-
-
 def write_zip(members: Mapping[str, bytes], epoch: int) -> bytes:
     """The zip file: content types first, then the package relationships, then by name."""
     stamp = time.gmtime(epoch)[:6]

@@ -39,7 +39,7 @@ def render(document: Document, options: RenderOptions) -> bytes:
     """The DOCX file's bytes for ``document``."""
     from lxml import etree
 
-    from smartind_render.stamp import docx_digest
+    from smartind_render.stamp import custom_properties_xml, docx_digest
 
     ours_path = own_reference()
     template = _template.load(options.reference_docx or ours_path)
@@ -108,6 +108,6 @@ def render(document: Document, options: RenderOptions) -> bytes:
     members["[Content_Types].xml"] = _package.content_types(
         names, template.defaults, template.overrides
     )
-    members["docProps/custom.xml"] = _package.custom_properties(docx_digest(members))
+    members["docProps/custom.xml"] = custom_properties_xml(docx_digest(members))
     ctx.cleaner.warn()
     return _package.write_zip(members, epoch)
