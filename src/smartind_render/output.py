@@ -2,30 +2,43 @@
 
 The new content goes to a temporary file in the target's own folder, is flushed to disk, and then
 replaces the target in one ``os.replace``. A render that fails, or a machine that stops half-way,
-leaves the old file exactly as it was.
+leaves the old file exactly as it was. The temporary file is named
+``.<name>.smartind-<pid>-<random>.tmp``; one left by a process that no longer runs (a killed
+render) is removed by the next write of the same output.
+
+Only a regular file or a new path is written. A device, a named pipe or a socket is refused even
+with ``force``; a symbolic link is followed and the file it points to is replaced, the link kept.
 
 An existing target is overwritten only when its stamp (:mod:`smartind_render.stamp`) shows that it
 is still exactly what smartind wrote. A file that was edited, or that smartind did not write, is
-refused with :class:`~smartind.errors.OutputError`; with ``force=True`` it is first copied to a
+refused with :class:`~smartind.errors.OutputError`; with ``force=True`` it is first kept as a
 backup beside it, named ``<stem>.backup-<n><suffix>`` (``slutrapport.backup-1.docx``), where ``n``
-is the lowest number not yet taken, so an earlier backup is never overwritten.
+is the lowest number not yet taken, so an earlier backup is never overwritten. The target is read
+again just before the replace: if it changed meanwhile (the writer saved), the decision is made
+again on what is there now.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import re
+import secrets
+import shutil
+import stat
 from pathlib import Path
 
 from attrs import frozen
 
 from smartind.errors import OutputError
+from smartind.limits import MAX_EXISTING_OUTPUT_BYTES
 from smartind_render.stamp import Verdict, verdict
 
 __all__ = ["WriteResult", "backup_path", "write_output"]
 
 _MAX_BACKUPS = 10_000
+# Times the target may change under a render before it gives up rather than race a writer.
+_MAX_ATTEMPTS = 3
 
 
 @frozen
@@ -57,41 +70,119 @@ def backup_path(path: Path) -> Path:
 def write_output(path: Path, data: bytes, *, force: bool) -> WriteResult:
     """Write ``data`` to ``path`` atomically, keeping a writer's edits safe.
 
-    Raises :class:`~smartind.errors.OutputError` when ``path`` is a folder, its folder is missing
-    or not writable, or it holds a file that was edited (or not written by smartind) and
-    ``force`` is false.
+    Raises :class:`~smartind.errors.OutputError` when ``path`` is a folder or anything else that
+    is not a regular file, its folder is missing or not writable, or it holds a file that was
+    edited (or not written by smartind) and ``force`` is false.
     """
-    path = Path(path)
-    if path.is_dir():
-        raise OutputError(
-            f"{path} is a folder, not a file; give a file name, "
-            f"e.g. -o {path / ('slutrapport' + (path.suffix or '.docx'))}"
-        )
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(
-            f"cannot write {path}: the folder {folder} does not exist; create it first "
-            "or choose another path with -o"
-        )
-    previous: Verdict | None = None
+    shown = Path(path)
+    target = _regular_target(shown)
+    _remove_leftovers(target)
     backup: Path | None = None
-    old_mode: int | None = None
-    if path.exists():
+    for _ in range(_MAX_ATTEMPTS):
+        seen = _Existing.read(target)
+        previous = seen.verdict()
+        if previous not in (None, Verdict.UNCHANGED) and not force:
+            raise OutputError(_refusal(shown, previous))
+        temporary = _write_temporary(target, data, seen.mode)
         try:
-            old = path.read_bytes()
-            old_mode = path.stat().st_mode & 0o7777
+            if _Existing.read(target) != seen:
+                # Saved by someone between our read and now: decide again on what is there.
+                continue
+            if previous not in (None, Verdict.UNCHANGED):
+                backup = _keep_backup(target)
+            _rename(temporary, target)
+        finally:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        _sync_folder(target.parent)
+        return WriteResult(path=shown, previous=previous, backup=backup)
+    raise OutputError(
+        f"{shown} kept changing while smartind was about to replace it; nothing was written. "
+        "Close the program that is saving it and try again, or choose another path with -o"
+    )
+
+
+@frozen
+class _Existing:
+    """What is at the target now: enough to judge it, and to see whether it changed since."""
+
+    identity: tuple[int, ...] | None
+    content: bytes | None
+    mode: int | None
+
+    @classmethod
+    def read(cls, path: Path) -> _Existing:
+        try:
+            # Non-blocking, so that a named pipe put in the target's place cannot stall the write.
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except FileNotFoundError:
+            return cls(identity=None, content=None, mode=None)
         except OSError as error:
             raise OutputError(
                 f"cannot read the existing {path} to check it for edits: {error.strerror}; "
                 "check its permissions or choose another path with -o"
             ) from error
-        previous = verdict(old)
-        if previous is not Verdict.UNCHANGED:
-            if not force:
-                raise OutputError(_refusal(path, previous))
-            backup = _keep_backup(path, old)
-    _replace_atomically(path, data, old_mode)
-    return WriteResult(path=path, previous=previous, backup=backup)
+        with os.fdopen(handle, "rb") as file:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):
+                raise OutputError(_not_regular(path, info.st_mode))
+            identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+            mode = info.st_mode & 0o7777
+            if info.st_size > MAX_EXISTING_OUTPUT_BYTES:
+                return cls(identity=identity, content=None, mode=mode)
+            content = file.read(MAX_EXISTING_OUTPUT_BYTES + 1)
+        return cls(identity=identity, content=content, mode=mode)
+
+    def verdict(self) -> Verdict | None:
+        if self.identity is None:
+            return None
+        if self.content is None or len(self.content) > MAX_EXISTING_OUTPUT_BYTES:
+            # Too large to be one of ours worth checking; never read whole.
+            return Verdict.FOREIGN
+        return verdict(self.content)
+
+
+def _regular_target(path: Path) -> Path:
+    """The file to replace: ``path`` itself, or the file a symbolic link there points to."""
+    if path.is_dir():
+        raise OutputError(
+            f"{path} is a folder, not a file; give a file name, "
+            f"e.g. -o {path / ('slutrapport' + (path.suffix or '.docx'))}"
+        )
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise OutputError(
+            f"cannot write {path}: {error.strerror}; choose another path with -o"
+        ) from error
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(_not_regular(path, mode))
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(
+            f"cannot write {path}: the folder {folder} does not exist; create it first "
+            "or choose another path with -o"
+        )
+    return target
+
+
+def _not_regular(path: Path, mode: int) -> str:
+    kind = (
+        "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a named pipe"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "not a regular file"
+    )
+    return (
+        f"{path} is {kind}; smartind writes only to a regular file or a new path, "
+        "even with --force. Choose a file name with -o, e.g. -o slutrapport.docx"
+    )
 
 
 def _refusal(path: Path, found: Verdict) -> str:
@@ -108,56 +199,111 @@ def _refusal(path: Path, found: Verdict) -> str:
     )
 
 
-def _keep_backup(path: Path, old: bytes) -> Path:
+def _keep_backup(path: Path) -> Path:
     while True:
         target = backup_path(path)
         try:
-            # "x" creates the file or fails: a backup made meanwhile is never overwritten.
-            with target.open("xb") as handle:
-                handle.write(old)
-                handle.flush()
-                os.fsync(handle.fileno())
+            # A hard link keeps the very file that is about to be replaced, costs no disk space
+            # (so a full disk cannot leave half a backup) and fails if the name is taken.
+            os.link(path, target)
         except FileExistsError:
             continue
-        except OSError as error:
-            raise OutputError(
-                f"cannot keep a backup of {path} as {target}: {error.strerror}; "
-                f"nothing was written; make {path.parent} writable or choose another path with -o"
-            ) from error
+        except OSError:
+            _copy_backup(path, target)
         return target
 
 
-def _replace_atomically(path: Path, data: bytes, mode: int | None) -> None:
-    folder = path.parent
+def _copy_backup(path: Path, target: Path) -> None:
+    # For file systems without hard links. "x" creates the file or fails: a backup made
+    # meanwhile is never overwritten; a copy that fails half-way is removed, not left empty.
     try:
-        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with path.open("rb") as source, target.open("xb") as handle:
+            shutil.copyfileobj(source, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except FileExistsError:
+        raise
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise OutputError(
+            f"cannot keep a backup of {path} as {target}: {error.strerror}; "
+            f"nothing was written; make {path.parent} writable or choose another path with -o"
+        ) from error
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}.smartind-"
+
+
+def _write_temporary(path: Path, data: bytes, mode: int | None) -> Path:
+    folder = path.parent
+    temporary = folder / f"{_temporary_prefix(path)}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as error:
         raise OutputError(
             f"cannot write in {folder}: {error.strerror}; make the folder writable "
             "or choose another path with -o"
         ) from error
-    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600); give it the mode a new file would get, or the
-        # mode the replaced file had.
+        # Created private (0600); give it the mode a new file would get, or the mode the
+        # replaced file had.
         temporary.chmod(mode if mode is not None else _default_mode())
-        temporary.replace(path)
     except OSError as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise OutputError(
-            f"cannot write {path}: {error.strerror}; close it if another program has it open, "
-            "or choose another path with -o"
+            f"cannot write {path}: {error.strerror}; free some space or choose another path with -o"
         ) from error
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
-    _sync_folder(folder)
+    return temporary
+
+
+def _rename(temporary: Path, path: Path) -> None:
+    try:
+        temporary.replace(path)
+    except OSError as error:
+        raise OutputError(
+            f"cannot write {path}: {error.strerror}; close it if another program has it open, "
+            "or choose another path with -o"
+        ) from error
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove temporary files an earlier write of ``path`` left when its process was killed."""
+    prefix = _temporary_prefix(path)
+    pattern = re.compile(re.escape(prefix) + r"(\d+)-[0-9a-f]+\.tmp")
+    try:
+        names = [entry.name for entry in os.scandir(path.parent) if entry.name.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match is None or _running(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            (path.parent / name).unlink()
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        # Alive but someone else's, or not a number the system knows: leave it alone.
+        return True
+    return True
 
 
 def _default_mode() -> int:

@@ -126,3 +126,138 @@ def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary(tmp_pa
     assert target.read_bytes() == FIRST
     assert _leftovers(tmp_path) == []
     assert [path.name for path in tmp_path.iterdir()] == ["slutrapport.md"]
+
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX special files")
+
+
+@posix_only
+@pytest.mark.parametrize("force", [False, True])
+def test_a_device_is_refused_even_with_force(force: bool) -> None:
+    with pytest.raises(OutputError, match=r"/dev/full is a device; smartind writes only to a"):
+        write_output(Path("/dev/full"), FIRST, force=force)
+
+
+@posix_only
+@pytest.mark.parametrize("force", [False, True])
+def test_a_named_pipe_is_refused_without_waiting_for_a_reader(tmp_path: Path, force: bool) -> None:
+    pipe = tmp_path / "slutrapport.md"
+    os.mkfifo(pipe)
+    with pytest.raises(OutputError, match="is a named pipe"):
+        write_output(pipe, FIRST, force=force)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
+@posix_only
+def test_a_symbolic_link_is_followed_and_kept(tmp_path: Path) -> None:
+    real = tmp_path / "delad" / "slutrapport.md"
+    real.parent.mkdir()
+    real.write_bytes(FIRST)
+    link = tmp_path / "slutrapport.md"
+    link.symlink_to(real)
+    result = write_output(link, SECOND, force=False)
+    assert link.is_symlink()
+    assert real.read_bytes() == SECOND
+    assert result.path == link
+
+
+@posix_only
+def test_a_symbolic_link_to_a_device_is_refused_even_with_force(tmp_path: Path) -> None:
+    link = tmp_path / "slutrapport.md"
+    link.symlink_to("/dev/null")
+    with pytest.raises(OutputError, match="is a device"):
+        write_output(link, FIRST, force=True)
+    assert link.is_symlink()
+
+
+def test_a_huge_existing_file_is_not_read_and_counts_as_not_smartinds(tmp_path: Path) -> None:
+    target = tmp_path / "slutrapport.md"
+    with target.open("wb") as handle:
+        handle.truncate(3 * 2**30)  # sparse: no disk used, but reading it would take 3 GB
+    with pytest.raises(OutputError, match="was not written by smartind"):
+        write_output(target, FIRST, force=False)
+    result = write_output(target, FIRST, force=True)
+    assert result.backup is not None
+    assert result.backup.stat().st_size == 3 * 2**30
+    assert target.read_bytes() == FIRST
+
+
+def test_a_temporary_file_left_by_a_killed_render_is_removed_by_the_next(tmp_path: Path) -> None:
+    target = tmp_path / "slutrapport.md"
+    dead = tmp_path / ".slutrapport.md.smartind-999999999-0abc1234.tmp"
+    dead.write_bytes(b"half a file")
+    write_output(target, FIRST, force=False)
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_temporary_file_of_a_render_still_running_is_left_alone(tmp_path: Path) -> None:
+    target = tmp_path / "slutrapport.md"
+    running = tmp_path / f".slutrapport.md.smartind-{os.getppid()}-0abc1234.tmp"
+    running.write_bytes(b"being written")
+    write_output(target, FIRST, force=False)
+    assert _leftovers(tmp_path) == [running.name]
+
+
+def _save_during_write(monkeypatch: pytest.MonkeyPatch, target: Path, edit: bytes) -> None:
+    """Make the writer save ``edit`` to ``target`` just after smartind checked it."""
+    from smartind_render import output
+
+    real = output._write_temporary
+    saved = []
+
+    def write_then_edit(path: Path, data: bytes, mode: int | None) -> Path:
+        temporary = real(path, data, mode)
+        if not saved:
+            target.write_bytes(edit)
+            saved.append(True)
+        return temporary
+
+    monkeypatch.setattr(output, "_write_temporary", write_then_edit)
+
+
+def test_an_edit_saved_between_the_check_and_the_replace_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "slutrapport.md"
+    target.write_bytes(FIRST)
+    edit = FIRST.replace("Första".encode(), b"Min egen")
+    _save_during_write(monkeypatch, target, edit)
+    with pytest.raises(OutputError, match="was edited after smartind wrote it"):
+        write_output(target, SECOND, force=False)
+    assert target.read_bytes() == edit
+    assert _leftovers(tmp_path) == []
+
+
+def test_with_force_an_edit_saved_meanwhile_goes_to_the_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "slutrapport.md"
+    target.write_bytes(FIRST)
+    edit = FIRST.replace("Första".encode(), b"Min egen")
+    _save_during_write(monkeypatch, target, edit)
+    result = write_output(target, SECOND, force=True)
+    assert target.read_bytes() == SECOND
+    assert result.backup is not None
+    assert result.backup.read_bytes() == edit
+
+
+def test_a_backup_that_cannot_be_completed_leaves_no_empty_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import shutil
+
+    def no_links(*_: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    def disk_full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(shutil, "copyfileobj", disk_full)
+    target = tmp_path / "slutrapport.md"
+    target.write_bytes(b"Egna anteckningar\n")
+    with pytest.raises(OutputError, match="No space left on device; nothing was written"):
+        write_output(target, FIRST, force=True)
+    assert target.read_bytes() == b"Egna anteckningar\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["slutrapport.md"]

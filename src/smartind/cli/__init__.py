@@ -7,10 +7,13 @@ Errors are one paragraph on standard error, never a traceback unless ``--debug``
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import NoReturn
@@ -18,7 +21,7 @@ from typing import NoReturn
 from smartind._version import __version__
 from smartind.errors import SmartindError, SmartindWarning
 
-__all__ = ["main"]
+__all__ = ["ending_on_terminate", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -148,6 +151,29 @@ def _show_warning(message: Warning | str, *_where: object, **_how: object) -> No
     print(f"smartind: warning: {message}", file=sys.stderr)
 
 
+@contextlib.contextmanager
+def ending_on_terminate() -> Iterator[None]:
+    """Within the block, SIGTERM raises :class:`SystemExit` (status 143); the previous handler
+    comes back after it.
+
+    Python ends on a plain ``kill`` without unwinding, so ``finally`` blocks would not run and a
+    temporary output file would stay behind; as ``SystemExit`` they run. Only the main thread may
+    set a signal handler, so elsewhere (smartind called from a thread) this changes nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
@@ -158,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     command = import_module(_COMMANDS[args.command])
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), ending_on_terminate():
         warnings.simplefilter("always", SmartindWarning)
         if not args.debug:
             warnings.showwarning = _show_warning
