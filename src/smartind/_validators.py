@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 import attrs
 
 from smartind.errors import NumberFormatError, RegionError
+from smartind.limits import MAX_YEAR, MIN_YEAR
 
 if typing.TYPE_CHECKING:
     from smartind.numbers import Amount, Quantity
@@ -47,6 +48,8 @@ class WrongType(TypeError):
 
 
 def _shown(value: object) -> str:
+    if type(value) is date:
+        return str(value)  # as the report writer typed it: 3001-02-27
     text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
@@ -382,11 +385,17 @@ def _compile(tp: Any) -> Checker:
             else (where, expected, value)
         )
     if tp is date:
-        return lambda value, where: (
-            None
-            if isinstance(value, date) and not isinstance(value, datetime)
-            else (where, expected, value)
-        )
+
+        def a_date(value: object, where: str) -> Mismatch | None:
+            if not isinstance(value, date) or isinstance(value, datetime):
+                return where, expected, value
+            if not MIN_YEAR <= value.year <= MAX_YEAR:
+                # Dates far outside a report's life are typing mistakes, and formatting and
+                # month arithmetic downstream only promise these years.
+                return where, f"a date in the years {MIN_YEAR} to {MAX_YEAR}", value
+            return None
+
+        return a_date
     return lambda value, where: None if isinstance(value, tp) else (where, expected, value)
 
 

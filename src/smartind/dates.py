@@ -10,6 +10,7 @@ from attrs import field, frozen
 from attrs.validators import ge, le
 
 from smartind._validators import boundary
+from smartind.limits import MAX_YEAR, MIN_YEAR
 
 __all__ = ["MONTH_NAMES", "Month", "Period", "swedish_date"]
 
@@ -26,7 +27,7 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 class Month:
     """A calendar month, such as the *december 2018* of a budget decision."""
 
-    year: int = field(validator=[ge(1900), le(2999)])
+    year: int = field(validator=[ge(MIN_YEAR), le(MAX_YEAR)])
     month: int = field(validator=[ge(1), le(12)])
 
     @classmethod

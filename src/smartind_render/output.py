@@ -30,6 +30,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from smartind._files import file_kind
 from smartind.errors import OutputError
 from smartind.limits import MAX_EXISTING_OUTPUT_BYTES
 from smartind_render.stamp import Verdict, verdict
@@ -170,17 +171,8 @@ def _regular_target(path: Path) -> Path:
 
 
 def _not_regular(path: Path, mode: int) -> str:
-    kind = (
-        "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a named pipe"
-        if stat.S_ISFIFO(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "not a regular file"
-    )
     return (
-        f"{path} is {kind}; smartind writes only to a regular file or a new path, "
+        f"{path} is {file_kind(mode)}; smartind writes only to a regular file or a new path, "
         "even with --force. Choose a file name with -o, e.g. -o slutrapport.docx"
     )
 

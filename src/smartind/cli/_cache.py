@@ -26,6 +26,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from smartind._files import RefusedInput, read_input
 from smartind._version import __version__
 from smartind.document import DOCUMENT_VERSION, Document
 
@@ -108,10 +109,12 @@ def input_key(report: Path | None, style: str | None) -> str | None:
     digest = hashlib.sha256()
     for label, value in _recipe(style):
         _feed(digest, label, value)
+    folder = inputs[0][1].parent
     for name, path in inputs:
         try:
-            content = path.read_bytes()
-        except OSError:
+            # The loader's own reading rules, so a pipe or a device is never read here either.
+            content = read_input(path, folder=folder)
+        except (OSError, RefusedInput):
             return None
         _feed(digest, "input " + name, content)
     return digest.hexdigest()

@@ -19,8 +19,16 @@ from typing import Any, Literal
 
 from attrs import evolve
 
+from smartind._files import RefusedInput, read_input
 from smartind._resolve import REPORT_FILE, resolve_report
-from smartind.errors import ErrorLocation, ReportDataError, ReportNotFoundError, ReportSyntaxError
+from smartind.errors import (
+    ErrorLocation,
+    ReportDataError,
+    ReportError,
+    ReportNotFoundError,
+    ReportSyntaxError,
+)
+from smartind.limits import MAX_DATA_NESTING
 from smartind.report import Chapter, Report
 
 __all__ = [
@@ -48,7 +56,7 @@ def load_report(path: Path | str) -> Report:
     :class:`~smartind.errors.ReportDataError` (data that does not fit the model).
     """
     toml_path = resolve_report(path)
-    text = _read_text(toml_path).removeprefix(_BOM)
+    text = _read_text(toml_path, folder=toml_path.parent).removeprefix(_BOM)
     report = loads_report(text, source=str(toml_path))
     # Passed as a dict: the attrs plugin cannot type a field whose converter is ``tuple``.
     changes: dict[str, Any] = {"chapters": tuple(_chapters(toml_path.parent / CHAPTER_DIR))}
@@ -86,9 +94,11 @@ def dump_report(report: Report, format: Format = "toml") -> str:
 _BOM = "\ufeff"
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, *, folder: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, folder=folder)
+    except RefusedInput as error:
+        raise ReportNotFoundError(str(error), location=ErrorLocation(file=str(path))) from None
     except OSError as error:
         raise ReportNotFoundError(
             f"{path}: cannot be read ({error.strerror})", location=ErrorLocation(file=str(path))
@@ -106,6 +116,9 @@ def _read_text(path: Path) -> str:
 
 def _chapters(folder: Path) -> Iterator[Chapter]:
     """The chapter files: ``*.md`` in the folder, except hidden ones.
+
+    Each must be a regular file inside the report folder (a link to one is fine); anything
+    else is refused with the reason, never skipped.
 
     A name starting with a dot is an editor's lock file (``.#01-uppdraget.md``), a swap file or a
     draft kept out on purpose (``.utkast.md``); none of them is published.
@@ -128,7 +141,8 @@ def _chapters(folder: Path) -> Iterator[Chapter]:
         ) from error
     for name in names:
         if name.endswith(".md") and not name.startswith("."):
-            yield Chapter(name, _read_text(folder / name).removeprefix(_BOM))
+            text = _read_text(folder / name, folder=folder.parent)
+            yield Chapter(name, text.removeprefix(_BOM))
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -136,6 +150,55 @@ _TOML_END = re.compile(r"\s*\(at end of document\)$")
 
 
 def _parse(text: str, format: Format, source: str) -> dict[str, Any]:
+    try:
+        return _parse_unbounded(text, format, source)
+    except RecursionError:
+        line = _nesting_line(text, MAX_DATA_NESTING)
+        where = f"{source}:{line}" if line else source
+        raise ReportSyntaxError(
+            f"{where}: arrays or tables nest more than {MAX_DATA_NESTING} levels deep here; "
+            "report data needs at most 4, so flatten it there",
+            location=ErrorLocation(file=source, line=line),
+        ) from None
+    except ValueError as error:
+        if isinstance(error, ReportError) or "integer string conversion" not in str(error):
+            raise
+        line = _long_number_line(text)
+        where = f"{source}:{line}" if line else source
+        raise ReportSyntaxError(
+            f"{where}: a number with thousands of digits; no report figure needs that many, so "
+            "write the amount in kronor (or tkr) as it should read",
+            location=ErrorLocation(file=source, line=line),
+        ) from None
+
+
+# Strings and comments are skipped, so that brackets inside them do not count.
+_DATA_TOKENS = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]',
+    re.DOTALL,
+)
+
+
+def _nesting_line(text: str, limit: int) -> int | None:
+    """The line where brackets in TOML or JSON text first nest deeper than ``limit``."""
+    depth = 0
+    for token in _DATA_TOKENS.finditer(text):
+        bracket = token.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > limit:
+                return text.count("\n", 0, token.start()) + 1
+        elif bracket in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _long_number_line(text: str) -> int | None:
+    match = re.search(r"\d[\d_]{4000,}", text)
+    return None if match is None else text.count("\n", 0, match.start()) + 1
+
+
+def _parse_unbounded(text: str, format: Format, source: str) -> dict[str, Any]:
     if format == "json":
         import json
 
