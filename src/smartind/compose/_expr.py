@@ -370,9 +370,10 @@ def to_inlines(value: object) -> tuple[Inline, ...]:
 @cache
 def _environment() -> Any:
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    from smartind.compose._sandbox import BoundedSandbox
+
+    env = BoundedSandbox(undefined=StrictUndefined, autoescape=False)
     env.filters.update(FILTERS)
     return env
 
@@ -394,19 +395,29 @@ class Evaluator:
         """The inlines ``source`` evaluates to; ``ValueError`` with the reason otherwise."""
         from jinja2 import TemplateError
 
+        from smartind.compose._sandbox import check_source, check_value
+
         # In a table cell a literal '|' must be written '\|'; markdown-it already unescapes it
         # there, and elsewhere the backslash is dropped here so both spellings work.
         text = source.replace("\\|", "|").strip()
         if not text:
             raise ValueError("the expression is empty")
+        check_source(text)
         try:
-            result = _compiled(text)(**self._context)
+            result = check_value(_compiled(text)(**self._context))
         except TemplateError as err:
             raise ValueError(f"{type(err).__name__}: {err}") from None
         except KeyError as err:
             raise ValueError(str(err.args[0]) if err.args else "KeyError") from None
         except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as err:
             raise ValueError(str(err) or type(err).__name__) from None
+        except RecursionError:
+            # A backstop: check_source keeps the nesting far below Python's stack.
+            raise ValueError("the expression nests too deeply to evaluate; simplify it") from None
+        except MemoryError:
+            raise ValueError(
+                "the expression needs more memory than this computer has; simplify it"
+            ) from None
         return to_inlines(result)
 
 

@@ -38,6 +38,7 @@ from smartind.document import (
     plain_text,
 )
 from smartind.errors import ChapterError, ErrorLocation, SmartindWarning
+from smartind.limits import MAX_INLINE_NESTING, MAX_LIST_NESTING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -68,7 +69,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "rubrik"
 
 
-MAX_NESTING = 20
+MAX_NESTING = MAX_LIST_NESTING
 """How deep blocks may nest: a list level counts two (the list and its item), a block quote or
 callout one, so lists nest at most 9 levels deep, as many as a Word list has."""
 
@@ -365,7 +366,8 @@ class ChapterConverter:
             try:
                 values.append((expression, self._evaluate(expression)))
             except ValueError as err:
-                raise self.error(where, f"in {{{{{expression}}}}}: {err}") from None
+                shown = expression if len(expression) <= 80 else expression[:77] + "..."
+                raise self.error(where, f"in {{{{{shown}}}}}: {err}") from None
             parts.append(f"{_OPEN}{len(values) - 1}{_CLOSE}")
         return "".join(parts), values
 
@@ -375,7 +377,14 @@ class ChapterConverter:
         closing: str | None,
         values: list[tuple[str, tuple[Inline, ...]]],
         line: int | None,
+        depth: int = 0,
     ) -> list[Inline]:
+        if depth > MAX_INLINE_NESTING:
+            raise self.error(
+                line,
+                f"emphasis, bold and links nest more than {MAX_INLINE_NESTING} levels deep here; "
+                "check for asterisks or brackets that were meant as text (write \\* or \\[)",
+            )
         result: list[Inline] = []
         # Consecutive text tokens are gathered first: markdown-it splits text at characters
         # such as '[' and '\\', and a placeholder or an undefined [^note] may span the split.
@@ -409,9 +418,11 @@ class ChapterConverter:
                 )
                 result.append(Text(source))
             elif kind == "em_open":
-                result.append(Emphasis(self._convert_inlines(children, "em_close", values, line)))
+                result.append(
+                    Emphasis(self._convert_inlines(children, "em_close", values, line, depth + 1))
+                )
             elif kind == "strong_open":
-                content = self._convert_inlines(children, "strong_close", values, line)
+                content = self._convert_inlines(children, "strong_close", values, line, depth + 1)
                 result.append(Strong(content))
             elif kind == "link_open":
                 target = str(token.attrs.get("href", ""))
@@ -421,7 +432,7 @@ class ChapterConverter:
                     raise self.error(
                         line, f"link target {target!r} must start with http://, https:// or mailto:"
                     )
-                content = self._convert_inlines(children, "link_close", values, line)
+                content = self._convert_inlines(children, "link_close", values, line, depth + 1)
                 result.append(Link(content, target))
             elif kind == "footnote_ref":
                 result.append(self._note(str(token.meta["label"]), line))
