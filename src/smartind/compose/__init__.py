@@ -11,15 +11,16 @@ Jinja2 and markdown-it-py are imported when :func:`compose` runs, not when this 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from smartind.document import Block, Document, Metadata
 from smartind.errors import ChapterError, ErrorLocation
 
 if TYPE_CHECKING:
-    from smartind.report import Report
+    from smartind.report import Chapter, Report
 
-__all__ = ["compose", "default_body", "metadata"]
+__all__ = ["Composer", "compose", "default_body", "metadata"]
 
 
 def metadata(report: Report) -> Metadata:
@@ -79,44 +80,79 @@ def compose(report: Report, *, style: str | None = None) -> Document:
     Raises :class:`~smartind.errors.ChapterError` naming the chapter file and line of any
     Markdown, expression or directive that cannot be composed.
     """
-    from smartind.validation import validate
+    return Composer(report, style=style).compose(report.chapters)
 
-    validate(report)
-    from smartind.compose._directives import place
-    from smartind.compose._expr import Evaluator
-    from smartind.compose._markdown import Anchors, ChapterConverter
-    from smartind.facts import Facts
 
-    statement = None
-    if report.account is not None:
-        from smartind.accounting import of_record
+class Composer:
+    """Composes one report's data with chapters that change, reusing what did not.
 
-        statement = of_record(report.account)
-    evaluate = Evaluator(report, Facts.of(report), statement)
+    A writer's tool (``smartind preview``, a watch loop) composes the same data again and again
+    while one chapter at a time is edited. A composer keeps, for each chapter it has converted,
+    the blocks and heading anchors it gave, and converts again only a chapter whose text
+    changed, or whose place in the anchors changed because an earlier chapter's headings did.
+    ``Composer(report).compose(chapters)`` equals
+    ``compose(attrs.evolve(report, chapters=chapters))``. The report's own chapters are ignored;
+    warnings are issued only when a chapter is converted, not when its blocks are reused.
+    """
 
-    def place_directive(name: str, options: dict[str, str]) -> tuple[Block, ...]:
-        return place(report, name, options)
+    def __init__(self, report: Report, *, style: str | None = None) -> None:
+        from smartind.compose._directives import place
+        from smartind.compose._expr import Evaluator
+        from smartind.facts import Facts
+        from smartind.validation import validate
 
-    if not report.chapters:
-        return Document(
-            metadata(report),
-            default_body(report),
-            number_style=style or report.metadata.number_style,
-        )
-    anchors = Anchors()
-    blocks: list[Block] = []
-    names: set[str] = set()
-    for chapter in report.chapters:
-        if chapter.name in names:
-            raise ChapterError(
-                f"{chapter.name}: two chapters have this name",
-                location=ErrorLocation(chapter=chapter.name),
-            )
-        names.add(chapter.name)
-        converter = ChapterConverter(chapter.name, evaluate, place_directive, anchors)
-        blocks.extend(converter.convert(chapter.text))
-    return Document(
-        metadata(report),
-        blocks,
-        number_style=style or report.metadata.number_style,
-    )
+        validate(report)
+        statement = None
+        if report.account is not None:
+            from smartind.accounting import of_record
+
+            statement = of_record(report.account)
+        self._report = report
+        self._style = style or report.metadata.number_style
+        self._evaluate = Evaluator(report, Facts.of(report), statement)
+        self._metadata = metadata(report)
+        self._converted: dict[_Key, _Converted] = {}
+
+        def place_directive(name: str, options: dict[str, str]) -> tuple[Block, ...]:
+            return place(report, name, options)
+
+        self._place = place_directive
+
+    def compose(self, chapters: Iterable[Chapter]) -> Document:
+        """The document of this composer's report with ``chapters`` as its chapters."""
+        from smartind.compose._markdown import Anchors, ChapterConverter
+
+        chapters = tuple(chapters)
+        if not chapters:
+            return Document(self._metadata, default_body(self._report), number_style=self._style)
+        anchors = Anchors()
+        blocks: list[Block] = []
+        names: set[str] = set()
+        converted: dict[_Key, _Converted] = {}
+        for chapter in chapters:
+            if chapter.name in names:
+                raise ChapterError(
+                    f"{chapter.name}: two chapters have this name",
+                    location=ErrorLocation(chapter=chapter.name),
+                )
+            names.add(chapter.name)
+            before = anchors.used()
+            key = (chapter.name, chapter.text, before)
+            found = self._converted.get(key)
+            if found is None:
+                converter = ChapterConverter(chapter.name, self._evaluate, self._place, anchors)
+                chapter_blocks = converter.convert(chapter.text)
+                found = (chapter_blocks, anchors.used() - before)
+            else:
+                anchors.take(found[1])
+            converted[key] = found
+            blocks.extend(found[0])
+        # Only what this composition used is kept, so an editing session's memory stays flat.
+        self._converted = converted
+        return Document(self._metadata, blocks, number_style=self._style)
+
+
+# A chapter's name, its text and the anchors taken before it: all its conversion depends on.
+_Key = tuple[str, str, frozenset[str]]
+# Its blocks, and the anchors its headings took.
+_Converted = tuple[tuple[Block, ...], frozenset[str]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from smartind.compose._expr import holds_note, merge_text
@@ -119,6 +119,14 @@ class Anchors:
     def __init__(self) -> None:
         self._used: set[str] = set()
         self._last: dict[str, int] = {}
+
+    def used(self) -> frozenset[str]:
+        """Every anchor taken so far."""
+        return frozenset(self._used)
+
+    def take(self, anchors: Iterable[str]) -> None:
+        """Mark ``anchors`` taken, as converting the chapter that holds them would have."""
+        self._used.update(anchors)
 
     def claim(self, anchor: str) -> bool:
         """Take ``anchor`` as it is; false when it is already used."""
@@ -534,16 +542,20 @@ def _scan(source: str) -> Iterator[tuple[str, str | None, int]]:
     """
     position, literal_start = 0, 0
     length = len(source)
-    while position < length:
-        char = source[position]
-        if char == "\\":
+    while True:
+        # Jump straight to the next character that matters, rather than stepping through each.
+        mark = _SCAN_MARK.search(source, position)
+        if mark is None:
+            break
+        position = mark.start()
+        if mark[0] == "\\":
             position += 2
-        elif char == "`":
-            run = len(source[position:]) - len(source[position:].lstrip("`"))
+        elif mark[0].startswith("`"):
+            run = len(mark[0])
             closing = re.compile(f"(?<!`){'`' * run}(?!`)")
             found = closing.search(source, position + run)
             position = found.end() if found else position + run
-        elif source.startswith("{{", position):
+        else:
             end = source.find("}}", position + 2)
             literal = source[literal_start:position]
             if end < 0:
@@ -552,6 +564,7 @@ def _scan(source: str) -> Iterator[tuple[str, str | None, int]]:
             expression = source[position + 2 : end]
             yield literal, expression, position
             position = literal_start = end + 2
-        else:
-            position += 1
     yield source[literal_start:], None, length
+
+
+_SCAN_MARK = re.compile(r"\\|`+|\{\{")
