@@ -15,7 +15,7 @@ from smartind._version import __version__
 
 # Eager: the error tree (small, and every command needs it) and compose, whose module shares
 # its name: importing the submodule later would otherwise rebind ``smartind.compose`` to it.
-from smartind.compose import compose
+from smartind.compose import Composer, compose
 from smartind.errors import (
     ChapterError,
     DocumentJSONError,
@@ -81,6 +81,7 @@ if _typing.TYPE_CHECKING:
     from smartind.findings import Figure, Finding, Status, findings_to_json
     from smartind.load import (
         dump_report,
+        load_chapters,
         load_report,
         loads_report,
         resolve_report,
@@ -176,6 +177,7 @@ _LAZY: dict[str, str] = {
     "bundled_example_path": "smartind.examples",
     "Facts": "smartind.facts",
     "dump_report": "smartind.load",
+    "load_chapters": "smartind.load",
     "load_report": "smartind.load",
     "loads_report": "smartind.load",
     "resolve_report": "smartind.load",
@@ -261,6 +263,7 @@ __all__ = [
     "Chapter",
     "ChapterError",
     "CoFinancing",
+    "Composer",
     "Continuation",
     "DisbursedWithinGranted",
     "Document",
@@ -334,6 +337,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_quantity",
+    "load_chapters",
     "load_report",
     "loads_report",
     "national_area",

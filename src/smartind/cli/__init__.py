@@ -129,6 +129,31 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (render, check):
         _errors_argument(command)
 
+    preview = commands.add_parser(
+        "preview", help="serve the HTML rendering on this computer, updated on every save"
+    )
+    _report_argument(preview)
+    preview.add_argument(
+        "--port", type=int, default=0, help="the port to serve on (default: any free one)"
+    )
+    preview.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the loopback address to serve on: 127.0.0.1 (default), ::1 or localhost",
+    )
+    preview.add_argument("--open", action="store_true", help="open the page in the web browser")
+    preview.add_argument(
+        "--style",
+        metavar="NAME",
+        help="number style: tillvaxtverket (the report's own) or sprakradet",
+    )
+    preview.add_argument(
+        "--template-dir",
+        type=Path,
+        metavar="DIR",
+        help="a folder of HTML templates that override the built-in ones (watched too)",
+    )
+
     commands.add_parser("formats", help="list the installed output formats")
 
     init = commands.add_parser("init", help="write an editable copy of the bundled example")
@@ -143,6 +168,7 @@ _COMMANDS = {
     "check": "smartind.cli._check",
     "formats": "smartind.cli._formats",
     "init": "smartind.cli._init",
+    "preview": "smartind.cli._preview",
     "schema": "smartind.cli._schema",
 }
 

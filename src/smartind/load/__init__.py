@@ -34,6 +34,7 @@ from smartind.report import Chapter, Report
 __all__ = [
     "REPORT_FILE",
     "dump_report",
+    "load_chapters",
     "load_report",
     "loads_report",
     "resolve_report",
@@ -61,6 +62,16 @@ def load_report(path: Path | str) -> Report:
     # Passed as a dict: the attrs plugin cannot type a field whose converter is ``tuple``.
     changes: dict[str, Any] = {"chapters": tuple(_chapters(toml_path.parent / CHAPTER_DIR))}
     return evolve(report, **changes)
+
+
+def load_chapters(path: Path | str) -> tuple[Chapter, ...]:
+    """The chapters of the report in a folder (or named by its report.toml), without its data.
+
+    The same files, read the same way, as :func:`load_report` reads them: a tool that sees only
+    a chapter change (``smartind preview``) reads them again without parsing report.toml.
+    """
+    toml_path = resolve_report(path)
+    return tuple(_chapters(toml_path.parent / CHAPTER_DIR))
 
 
 def loads_report(text: str, format: Format = "toml", source: str = REPORT_FILE) -> Report:
