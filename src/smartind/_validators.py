@@ -332,6 +332,13 @@ def _accept(_value: object, _where: str) -> Mismatch | None:
     return None
 
 
+def type_checker(tp: Any) -> Checker:
+    """A checker of values against the annotation ``tp``, as the model's fields use: it returns
+    ``None`` for a value that fits, else where inside it the mismatch is, what was expected and
+    what was found. Forms it does not read accept anything."""
+    return _compile(tp)
+
+
 def _compile(tp: Any) -> Checker:
     """A checker of values against ``tp``; forms it does not read accept anything."""
     origin = typing.get_origin(tp)

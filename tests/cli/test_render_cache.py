@@ -272,7 +272,7 @@ def test_an_entry_that_is_not_a_file_is_ignored(
 ) -> None:
     key = _render_cache.input_key(report, None)
     assert key is not None
-    (cache / f"render-{key}.pickle").mkdir(parents=True)
+    (cache / f"render-{key}.json").mkdir(parents=True)
     assert render(report, tmp_path / "a.docx") == 0
     assert composing.calls == 1
 
@@ -284,7 +284,7 @@ def test_a_named_pipe_in_place_of_an_entry_is_ignored(
     key = _render_cache.input_key(report, None)
     assert key is not None
     cache.mkdir()
-    os.mkfifo(cache / f"render-{key}.pickle")
+    os.mkfifo(cache / f"render-{key}.json")
     assert render(report, tmp_path / "a.docx") == 0
     assert composing.calls == 1
 
@@ -302,9 +302,9 @@ def test_a_cache_folder_that_cannot_be_created_changes_nothing(
     assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
 
 
-def test_a_document_that_cannot_be_pickled_is_not_stored(tmp_path: Path) -> None:
+def test_an_entry_whose_warning_cannot_be_named_is_not_stored(tmp_path: Path) -> None:
     class LocalWarning(UserWarning):
-        """Defined in a function: pickle cannot find it by name."""
+        """Defined in a function: no module holds it by name."""
 
     document = Document(Metadata("Rapport"), [Paragraph([Text("Text.")])])
     _render_cache.write_entry(tmp_path, "0" * 64, document, [(LocalWarning, "m", "f", 1)])
@@ -445,13 +445,13 @@ def test_only_the_most_recently_used_entries_are_kept(tmp_path: Path) -> None:
     for age, key in enumerate(old):
         _render_cache.write_entry(tmp_path, key, document, [])
         stamp = 1_000_000 + age
-        os.utime(tmp_path / f"render-{key}.pickle", (stamp, stamp))
+        os.utime(tmp_path / f"render-{key}.json", (stamp, stamp))
     # Reading the oldest entry makes it the most recently used.
     assert _render_cache.read_entry(tmp_path, old[0]) is not None
     new = [f"{n:064x}" for n in range(1000, 1003)]
     for key in new:
         _render_cache.write_entry(tmp_path, key, document, [])
-    kept = {name.removeprefix("render-").removesuffix(".pickle") for name in entries(tmp_path)}
+    kept = {name.removeprefix("render-").removesuffix(".json") for name in entries(tmp_path)}
     assert kept == {old[0], *old[4:], *new}
     assert foreign.exists()
 

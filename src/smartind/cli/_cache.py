@@ -2,11 +2,14 @@
 
 Loading report.toml and composing the chapters take most of a render's time, and their result
 depends only on the input files' bytes, the number style and the code that composes. So the
-composed :class:`~smartind.document.Document` is pickled under a SHA-256 of exactly those, the way
-Sphinx pickles its environment, and a render whose inputs have not changed skips both steps.
+composed :class:`~smartind.document.Document` is stored under a SHA-256 of exactly those, and a
+render whose inputs have not changed skips both steps.
 
-It is only a cache: an entry that cannot be read, written, trusted or unpickled is ignored
-silently, and the result is the same with or without it. This module must stay cheap to import
+An entry holds data, never code: the document in the JSON form of
+:mod:`smartind.cli._cache_codec`, which can only describe the document model, so a file someone
+else put in a shared cache folder can at worst be refused. It is only a cache: an entry that
+cannot be read, written, trusted or decoded is ignored silently, and the result is the same with
+or without it. This module must stay cheap to import
 (no cattrs, Jinja2, markdown-it-py, Babel, nor :mod:`smartind.load`), since a cache hit is meant
 to be fast.
 """
@@ -16,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import re
 import sys
 import time
@@ -57,8 +59,11 @@ _REPORT_FILE = "report.toml"
 _CHAPTER_DIR = "chapters"
 
 # Bump when the entry layout or the key's recipe changes, so old entries are never misread.
-_FORMAT = b"smartind-render-cache 1\n"
-_ENTRY = re.compile(r"render-[0-9a-f]{64}\.pickle")
+_FORMAT = b"smartind-render-cache 2\n"
+_ENTRY = re.compile(r"render-[0-9a-f]{64}\.json")
+# Entries of the first format, pickles: never read, removed when the cache is next written.
+_OLD_ENTRY = re.compile(r"render-[0-9a-f]{64}\.pickle")
+_MAX_ENTRY_BYTES = 64 * 2**20
 _TEMP_PREFIX = ".render-"
 _STALE_TEMP_SECONDS = 3600
 
@@ -123,44 +128,48 @@ def input_key(report: Path | None, style: str | None) -> str | None:
 def read_entry(folder: Path, key: str) -> tuple[Document, tuple[Issued, ...]] | None:
     """The document and warnings stored under ``key``, or ``None`` if there is no usable entry.
 
-    An entry is used only when it is a regular file owned by the current user, its checksum
-    matches and it unpickles to a document: pickle runs code while loading, so a file someone
-    else could have put there is never loaded.
+    An entry is used only when it is a regular file owned by the current user, no larger than
+    64 MiB (checked before it is read), its checksum matches, and it decodes to a document.
     """
+    from smartind.cli._cache_codec import CacheFormatError, decode
+
     path = folder / _entry_name(key)
     try:
         # Non-blocking, so that a named pipe in the entry's place cannot stall the render.
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(handle, "rb") as file:
-            if not _owned(os.fstat(handle)):
+            status = os.fstat(handle)
+            if not _owned(status) or status.st_size > _MAX_ENTRY_BYTES:
                 return None
-            raw = file.read()
+            raw = file.read(_MAX_ENTRY_BYTES + 1)
     except OSError:
         return None
     payload = _checked(raw)
     if payload is None:
         return None
     try:
-        value = pickle.loads(payload)
-    except Exception:  # whatever unpickling raises, it only means there is no usable entry
+        entry = decode(payload)
+    except CacheFormatError:
         return None
-    entry = _valid(value)
-    if entry is not None:
-        # Most recently used first when pruning; a failure only costs that ordering.
-        with contextlib.suppress(OSError):
-            os.utime(path)
+    # Most recently used first when pruning; a failure only costs that ordering.
+    with contextlib.suppress(OSError):
+        os.utime(path)
     return entry
 
 
 def write_entry(folder: Path, key: str, document: Document, issued: Iterable[Issued]) -> None:
     """Store ``document`` and the warnings composing it issued under ``key``, atomically.
 
-    Any failure (a folder that cannot be created or written, a document that cannot be pickled)
+    Any failure (a folder that cannot be created or written, a document the format cannot hold)
     leaves the cache as it was and raises nothing.
     """
+    from smartind.cli._cache_codec import encode
+
     try:
-        payload = pickle.dumps((document, tuple(issued)), protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # a document that cannot be pickled, for whatever reason, is not cached
+        payload = encode(document, tuple(issued))
+    except (TypeError, ValueError):  # a document the format cannot hold is not cached
+        return
+    if len(payload) > _MAX_ENTRY_BYTES:
         return
     data = _FORMAT + hashlib.sha256(payload).digest() + payload
     try:
@@ -281,7 +290,7 @@ def _feed(digest: Any, label: str, value: bytes) -> None:
 
 
 def _entry_name(key: str) -> str:
-    return f"render-{key}.pickle"
+    return f"render-{key}.json"
 
 
 def _owned(status: os.stat_result) -> bool:
@@ -301,26 +310,6 @@ def _checked(raw: bytes) -> bytes | None:
     if hashlib.sha256(payload).digest() != raw[len(_FORMAT) : start]:
         return None
     return payload
-
-
-def _valid(value: object) -> tuple[Document, tuple[Issued, ...]] | None:
-    if not (isinstance(value, tuple) and len(value) == 2):
-        return None
-    document, issued = value
-    if not isinstance(document, Document) or not isinstance(issued, tuple):
-        return None
-    for item in issued:
-        if not (
-            isinstance(item, tuple)
-            and len(item) == 4
-            and isinstance(item[0], type)
-            and issubclass(item[0], Warning)
-            and isinstance(item[1], str)
-            and isinstance(item[2], str)
-            and isinstance(item[3], int)
-        ):
-            return None
-    return document, issued
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -350,7 +339,7 @@ def _prune(folder: Path) -> None:
             try:
                 if _ENTRY.fullmatch(item.name):
                     entries.append((item.stat().st_mtime_ns, Path(item.path)))
-                elif (
+                elif _OLD_ENTRY.fullmatch(item.name) or (
                     item.name.startswith(_TEMP_PREFIX)
                     and item.name.endswith(".tmp")
                     and now - item.stat().st_mtime > _STALE_TEMP_SECONDS
