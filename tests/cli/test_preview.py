@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import html
 import http.client
+import os
 import queue
+import re
 import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -189,3 +194,24 @@ def test_the_page_reloads_within_seconds_of_a_save(server: PreviewServer, report
         assert time.monotonic() - started < 10
     finally:
         events.close()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
+def test_ctrl_c_stops_the_command_cleanly(report: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smartind", "preview", str(report)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert re.match(r"Previewing .*report\.toml at http://127\.0\.0\.1:\d+/", first)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+    assert out.strip() == "Preview stopped."
+    assert "Traceback" not in err
