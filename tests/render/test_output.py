@@ -215,13 +215,19 @@ def _save_during_write(monkeypatch: pytest.MonkeyPatch, target: Path, edit: byte
     monkeypatch.setattr(output, "_write_temporary", write_then_edit)
 
 
-def test_an_edit_saved_between_the_check_and_the_replace_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _saved_during_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, bytes]:
+    """An earlier render at the target, and the edit the writer saves while smartind writes."""
     target = tmp_path / "slutrapport.md"
     target.write_bytes(FIRST)
     edit = FIRST.replace("Första".encode(), b"Min egen")
     _save_during_write(monkeypatch, target, edit)
+    return target, edit
+
+
+def test_an_edit_saved_between_the_check_and_the_replace_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target, edit = _saved_during_write(tmp_path, monkeypatch)
     with pytest.raises(OutputError, match="was edited after smartind wrote it"):
         write_output(target, SECOND, force=False)
     assert target.read_bytes() == edit
@@ -231,10 +237,7 @@ def test_an_edit_saved_between_the_check_and_the_replace_is_refused(
 def test_with_force_an_edit_saved_meanwhile_goes_to_the_backup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "slutrapport.md"
-    target.write_bytes(FIRST)
-    edit = FIRST.replace("Första".encode(), b"Min egen")
-    _save_during_write(monkeypatch, target, edit)
+    target, edit = _saved_during_write(tmp_path, monkeypatch)
     result = write_output(target, SECOND, force=True)
     assert target.read_bytes() == SECOND
     assert result.backup is not None

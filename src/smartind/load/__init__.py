@@ -164,23 +164,26 @@ def _parse(text: str, format: Format, source: str) -> dict[str, Any]:
     try:
         return _parse_unbounded(text, format, source)
     except RecursionError:
-        line = _nesting_line(text, MAX_DATA_NESTING)
-        where = f"{source}:{line}" if line else source
-        raise ReportSyntaxError(
-            f"{where}: arrays or tables nest more than {MAX_DATA_NESTING} levels deep here; "
-            "report data needs at most 4, so flatten it there",
-            location=ErrorLocation(file=source, line=line),
+        raise _syntax_error(
+            source,
+            _nesting_line(text, MAX_DATA_NESTING),
+            f"arrays or tables nest more than {MAX_DATA_NESTING} levels deep here; report data "
+            "needs at most 4, so flatten it there",
         ) from None
     except ValueError as error:
         if isinstance(error, ReportError) or "integer string conversion" not in str(error):
             raise
-        line = _long_number_line(text)
-        where = f"{source}:{line}" if line else source
-        raise ReportSyntaxError(
-            f"{where}: a number with thousands of digits; no report figure needs that many, so "
-            "write the amount in kronor (or tkr) as it should read",
-            location=ErrorLocation(file=source, line=line),
+        raise _syntax_error(
+            source,
+            _long_number_line(text),
+            "a number with thousands of digits; no report figure needs that many, so write the "
+            "amount in kronor (or tkr) as it should read",
         ) from None
+
+
+def _syntax_error(source: str, line: int | None, message: str) -> ReportSyntaxError:
+    where = f"{source}:{line}" if line else source
+    return ReportSyntaxError(f"{where}: {message}", location=ErrorLocation(file=source, line=line))
 
 
 # Strings and comments are skipped, so that brackets inside them do not count.
