@@ -18,6 +18,7 @@ root, so a caller can catch ``SmartindError`` and show its message to a person::
     ├── RenderError                a renderer failed to produce output
     │   ├── UnknownFormatError     no renderer of that name is installed
     │   └── PluginLoadError        a renderer plugin is installed but cannot be imported
+    │       └── PluginUnavailableError  it needs an optional dependency that is not installed
     └── OutputError                the output cannot be written, or would lose a writer's edits
 
 Each message says what is wrong, where (file, line, key path) and how to fix it. The "where" is
@@ -45,6 +46,7 @@ __all__ = [
     "NumberStyleError",
     "OutputError",
     "PluginLoadError",
+    "PluginUnavailableError",
     "RegionError",
     "RenderError",
     "ReportDataError",
@@ -189,6 +191,11 @@ class UnknownFormatError(RenderError, LookupError):
 
 class PluginLoadError(RenderError, ImportError):
     """A renderer plugin is installed but fails to import; the message names its distribution."""
+
+
+class PluginUnavailableError(PluginLoadError):
+    """A plugin needs an optional dependency that is not installed; the message says how to
+    install it (``pip install 'smartind[pdf]'``)."""
 
 
 class OutputError(SmartindError):

@@ -37,10 +37,11 @@ from typing import Any
 
 from attrs import frozen
 
-from smartind.errors import PluginLoadError
+from smartind.errors import PluginLoadError, PluginUnavailableError
 
 __all__ = [
     "DEFAULT_PLUGIN_TIMEOUT",
+    "MissingDependency",
     "PluginChoice",
     "PluginEntry",
     "choose",
@@ -223,6 +224,18 @@ def plugin_output() -> Iterator[None]:
         yield
 
 
+class MissingDependency(ImportError):
+    """Raised by a plugin's module at import when an optional dependency it needs is missing.
+
+    The message says what is missing and how to install it; the plugin is then listed as
+    *unavailable* with that message, not as broken, and using it is a
+    :class:`~smartind.errors.PluginUnavailableError` with the same words::
+
+        if importlib.util.find_spec("weasyprint") is None:
+            raise MissingDependency("needs WeasyPrint: pip install 'smartind[pdf]'")
+    """
+
+
 def load_plugin(entry: PluginEntry, *, timeout: float | None = None) -> object:
     """Import the object ``entry`` names, contained.
 
@@ -254,6 +267,8 @@ def load_plugin(entry: PluginEntry, *, timeout: float | None = None) -> object:
         )
     if failure:
         error = failure[0]
+        if isinstance(error, MissingDependency):
+            raise PluginUnavailableError(f"{where} is unavailable: it {error}") from error
         raise PluginLoadError(
             f"{where} cannot be loaded: {describe_failure(error)}; reinstall or upgrade "
             f"{_fix_target(entry)}" + ("" if entry.is_builtin else ", or uninstall it")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from smartind.errors import SmartindError
+from smartind.errors import PluginUnavailableError, SmartindError
 
 if TYPE_CHECKING:
     import argparse
@@ -38,6 +38,10 @@ def format_lines() -> list[str]:
             continue
         try:
             renderer = load_renderer(entry.name)
+        except PluginUnavailableError as error:
+            # The plugin's own words (what it needs, how to install it) say it all here.
+            rows.append((entry.name, f"unavailable: it {error.__cause__ or error}"))
+            continue
         except SmartindError as error:
             rows.append((entry.name, f"broken: {error}"))
             continue

@@ -33,15 +33,24 @@ class HtmlRenderer:
 
     def render(self, document: Document, options: RenderOptions) -> bytes:
         """The page's UTF-8 bytes, ending with smartind's stamp comment."""
+        from smartind_render.stamp import stamp_text
+
+        text = self.page_text(document, options)
+        return stamp_text(text, comment=("<!--", "-->")).encode("utf-8")
+
+    def page_text(
+        self, document: Document, options: RenderOptions, *, notes_in_place: bool = False
+    ) -> str:
+        """The page as text, without the stamp; ``notes_in_place`` as for paged media (the PDF
+        renderer), with each footnote's text where it is referenced."""
         import jinja2
 
         from smartind_render.html._cover import decision_text, iso_date
         from smartind_render.html._env import PAGE_TEMPLATE, environment
         from smartind_render.html._walk import walk
-        from smartind_render.stamp import stamp_text
 
         style = options.style or document.number_style
-        page = walk(document, style)
+        page = walk(document, style, notes_in_place=notes_in_place)
         env = environment(options.template_dir)
         metadata = document.metadata
         try:
@@ -76,6 +85,6 @@ class HtmlRenderer:
             warnings.warn(
                 f"replaced {replaced} control character(s) not allowed in HTML with U+FFFD",
                 SmartindWarning,
-                stacklevel=2,
+                stacklevel=3,
             )
-        return stamp_text(text, comment=("<!--", "-->")).encode("utf-8")
+        return text

@@ -40,6 +40,7 @@ from smartind.document import (
     TableOfContents,
     Text,
     heading_numbers,
+    iter_blocks,
     plain_text,
 )
 
@@ -91,9 +92,15 @@ def safe_link_target(target: str) -> str | None:
     return target
 
 
-def walk(document: Document, style: str) -> Page:
-    """Render the document's blocks, contents and footnotes with numbers in ``style``."""
-    walker = _Walker(style=style)
+def walk(document: Document, style: str, *, notes_in_place: bool = False) -> Page:
+    """Render the document's blocks, contents and footnotes with numbers in ``style``.
+
+    ``notes_in_place`` puts each footnote's text where it is referenced, in a
+    ``<span class="footnote">``, for CSS paged media to float to the foot of its page (the PDF);
+    the page then has no list of notes. Otherwise notes are listed at the end of the page, each
+    linked both ways (the web page).
+    """
+    walker = _Walker(style=style, notes_in_place=notes_in_place)
     body = walker.top_level(document.blocks)
     toc_block = next((b for b in document.blocks if isinstance(b, TableOfContents)), None)
     depth = toc_block.depth if toc_block is not None else 3
@@ -104,7 +111,7 @@ def walk(document: Document, style: str) -> Page:
         toc=toc,
         toc_title=title,
         toc_html=_toc_html(toc),
-        footnotes=tuple(walker.footnotes),
+        footnotes=() if notes_in_place else tuple(walker.footnotes),
     )
 
 
@@ -149,6 +156,7 @@ def _toc_html(entries: tuple[TocEntry, ...]) -> Markup:
 @define
 class _Walker:
     style: str
+    notes_in_place: bool = False
     toc: list[TocEntry] = field(factory=list)
     footnotes: list[Footnote] = field(factory=list)
     # The page template's own ids; a heading never takes one of them.
@@ -330,6 +338,26 @@ class _Walker:
             case _:
                 assert_never(inline)
 
+    def note_in_place(self, blocks: tuple[Block, ...]) -> str:
+        # A note at the foot of a page is one run of text, so its blocks' texts are joined by a
+        # space; CSS numbers it (the footnote counter), in document order as the DOCX does.
+        self.footnotes.append(Footnote(len(self.footnotes) + 1, Markup("")))
+        parts: list[str] = []
+        for block in iter_blocks(blocks):
+            match block:
+                case Paragraph(content=content) | Heading(content=content):
+                    parts.append(self.inlines(content))
+                case Callout(title=title):
+                    parts.append(self.inlines(title))
+                case Table(rows=rows):
+                    cells = (cell.content for row in rows for cell in row.cells)
+                    parts.extend(self.inlines(content) for content in cells)
+                case BulletList() | OrderedList() | TableOfContents() | PageBreak():
+                    pass  # their text is in the blocks iter_blocks walks into
+                case _:
+                    assert_never(block)
+        return f'<span class="footnote">{" ".join(part for part in parts if part)}</span>'
+
     def link(self, content: tuple[Inline, ...], target: str, in_link: bool) -> str:
         safe = safe_link_target(target)
         if safe is None or in_link:
@@ -342,6 +370,8 @@ class _Walker:
         return f'<a href="{escape(safe)}">{text}</a>{after}'
 
     def note(self, blocks: tuple[Block, ...]) -> str:
+        if self.notes_in_place:
+            return self.note_in_place(blocks)
         number = len(self.footnotes) + 1
         ref_id, note_id = self.unique_id(f"fnref-{number}"), self.unique_id(f"fn-{number}")
         # Reserve the number before rendering the note, so notes inside it come after it.
