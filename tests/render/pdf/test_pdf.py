@@ -196,3 +196,53 @@ def test_the_pages_are_a4(pdf_file: Path) -> None:
     with pikepdf.open(pdf_file) as pdf:
         boxes = {tuple(round(float(v)) for v in page.mediabox) for page in pdf.pages}
     assert boxes == {(0, 0, 595, 842)}
+
+
+def _pages_holding(pdf: Path, *needles: str) -> list[set[int]]:
+    pages = _text(pdf).split("\f")
+    return [{n for n, page in enumerate(pages, 1) if needle in page} for needle in needles]
+
+
+# Without the rule, each of these puts the page break inside the table.
+@pytest.mark.parametrize("filler", [20, 24, 48, 52, 78])
+def test_a_short_table_is_kept_on_one_page(tmp_path: Path, filler: int) -> None:
+    from smartind.document import Align, Cell, ColumnSpec, Row, RowKind
+
+    rows = [Row([Cell([Text("Kolumn")])], kind=RowKind.HEAD)]
+    rows += [Row([Cell([Text(f"radnummer{n}")])]) for n in range(12)]
+    paragraphs = [Paragraph([Text(f"Stycke {n} som fyller sidan.")]) for n in range(filler)]
+    document = Document(Metadata("Rapport"), [*paragraphs, Table([ColumnSpec(Align.LEFT)], rows)])
+    path = tmp_path / "kort.pdf"
+    path.write_bytes(_render(document))
+    first, last = _pages_holding(path, "radnummer0", "radnummer11")
+    assert first == last
+
+
+def test_a_long_table_runs_on_with_its_header_on_every_page(tmp_path: Path) -> None:
+    from smartind.document import Align, Cell, ColumnSpec, Row, RowKind
+
+    rows = [Row([Cell([Text("Kolumnrubrik")])], kind=RowKind.HEAD)]
+    rows += [Row([Cell([Text(f"rad{n}")])]) for n in range(150)]
+    document = Document(Metadata("Rapport"), [Table([ColumnSpec(Align.LEFT)], rows)])
+    path = tmp_path / "lang.pdf"
+    path.write_bytes(_render(document))
+    pages = [page for page in _text(path).split("\f") if "rad" in page]
+    assert len(pages) > 2
+    assert all("Kolumnrubrik" in page for page in pages)
+
+
+def test_a_template_folder_can_change_the_page_footer(tmp_path: Path, bundled: Document) -> None:
+    _require_pdf_extra()
+    from smartind_render.pdf import PdfRenderer
+
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    (folder / "pdf.css").write_text(
+        '@page { size: A4; @bottom-center { content: "Sida " counter(page) " (" '
+        'counter(pages) ")"; } }\n',
+        encoding="utf-8",
+    )
+    options = RenderOptions(source_date_epoch=EPOCH, template_dir=folder)
+    path = tmp_path / "egen.pdf"
+    path.write_bytes(PdfRenderer().render(bundled, options))
+    assert re.search(r"Sida 3 \(\d+\)", _text(path, page=3))
