@@ -95,3 +95,7 @@ def test_check_value_passes_what_is_within_the_limits() -> None:
 def test_check_value_refuses_one_digit_more() -> None:
     with pytest.raises(ValueError, match="about 101 digits"):
         check_value(10**MAX_INTEGER_DIGITS)
+
+
+def test_an_unknown_name_is_named() -> None:
+    assert "'projekten' is undefined; check the spelling" in _refused("projekten")

@@ -393,7 +393,7 @@ class Evaluator:
 
     def __call__(self, source: str) -> tuple[Inline, ...]:
         """The inlines ``source`` evaluates to; ``ValueError`` with the reason otherwise."""
-        from jinja2 import TemplateError
+        from jinja2 import TemplateError, Undefined
 
         from smartind.compose._sandbox import check_source, check_value
 
@@ -418,6 +418,9 @@ class Evaluator:
             raise ValueError(
                 "the expression needs more memory than this computer has; simplify it"
             ) from None
+        if isinstance(result, Undefined):
+            # A bare unknown name comes back undefined rather than raising; say which name.
+            raise ValueError(f"{result._undefined_message}; check the spelling")
         return to_inlines(result)
 
 
