@@ -70,7 +70,15 @@ _STALE_TEMP_SECONDS = 3600
 # The libraries whose behaviour the composed document depends on; their installed files are
 # part of the key, so upgrading one of them never serves a document the new version would not
 # compose. Found with find_spec, which locates a package without importing it.
-_COMPOSING_LIBRARIES = ("attrs", "babel", "cattrs", "jinja2", "markdown_it", "mdit_py_plugins")
+_COMPOSING_LIBRARIES = (
+    "attrs",
+    "babel",
+    "cattrs",
+    "jinja2",
+    "markdown_it",
+    "mdit_py_plugins",
+    "tomli",
+)
 
 Issued = tuple[type[Warning], str, str, int]
 """A warning that loading or composing issued: category, message, file name and line."""
