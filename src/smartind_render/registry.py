@@ -42,8 +42,6 @@ __all__ = [
 GROUP = "smartind.renderers"
 """The entry point group renderers are registered under."""
 
-_OWN_DISTRIBUTION = "smartind"
-
 
 @frozen
 class FormatEntry:
@@ -58,21 +56,16 @@ class FormatEntry:
     distribution: str | None
     version: str | None
 
+    # Both answered by the plugin mechanism, so formats and rule kinds never disagree on them.
     @property
     def is_builtin(self) -> bool:
         """Whether smartind itself registers this format."""
-        return _canonical(self.distribution) == _OWN_DISTRIBUTION
+        return _plugin(self).is_builtin
 
     @property
     def origin(self) -> str:
         """The distribution and version as one phrase, e.g. ``smartind-plaintext 0.1.0``."""
-        if self.distribution is None:
-            return "an unknown distribution"
-        return f"{self.distribution} {self.version}" if self.version else self.distribution
-
-
-def _canonical(name: str | None) -> str | None:
-    return None if name is None else name.lower().replace("_", "-").replace(".", "-")
+        return _plugin(self).origin
 
 
 def available_formats() -> tuple[FormatEntry, ...]:
