@@ -367,7 +367,8 @@ class PreviewServer:
         """Stop watching and serving, and end the open event streams."""
         self._stop.set()
         self.session.close()
-        self._server.shutdown()
+        if self._threads:  # shutdown() waits for serve_forever, which may not have started
+            self._server.shutdown()
         self._server.server_close()
         for thread in self._threads:
             thread.join(5)
@@ -425,15 +426,16 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return _EXIT_USAGE
-    server.start()
-    print(f"Previewing {session.report_file} at {server.url} (Ctrl-C to stop)", flush=True)
-    if session.error is not None:
-        print(session.error, file=sys.stderr, flush=True)
-    if args.open:
-        import webbrowser
-
-        webbrowser.open(server.url)
     try:
+        # Inside the try: Ctrl-C may come as soon as the address is printed.
+        server.start()
+        print(f"Previewing {session.report_file} at {server.url} (Ctrl-C to stop)", flush=True)
+        if session.error is not None:
+            print(session.error, file=sys.stderr, flush=True)
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(server.url)
         _until_interrupted(session, _report_errors)
     except KeyboardInterrupt:
         pass
