@@ -16,6 +16,8 @@ from smartind.document import (
     Callout,
     Cell,
     ColumnSpec,
+    Computed,
+    ComputedBlock,
     Document,
     Emphasis,
     Heading,
@@ -121,7 +123,10 @@ SAMPLE = Document(
         Paragraph(
             (
                 Text("Uppdraget omfattade "),
-                _amount("52600000", "mkr", qualifier="cirka", decimals=1),
+                Computed(
+                    (_amount("52600000", "mkr", qualifier="cirka", decimals=1),),
+                    "00-sammanfattning.md#1",
+                ),
                 Text(" och nådde "),
                 Number(Decimal(1706), NumberKind.COUNT, "företag", qualifier="drygt"),
                 Text(", vilket är "),
@@ -193,15 +198,20 @@ SAMPLE = Document(
         ),
         Heading(3, (Text(HOSTILE),), id="hostile"),
         Heading(1, (Text("Ekonomisk redovisning"),), id="ekonomi"),
-        _INCOME,
+        ComputedBlock((_INCOME,), "04-ekonomi.md#1:income-statement"),
         Paragraph(
             (
                 Text("Se tabellen ovan."),
-                Note(
+                Computed(
                     (
-                        Paragraph((Text("Beloppen är avrundade till tusental kronor."),)),
-                        BulletList(((Paragraph((Text("en punkt i en not"),)),),)),
-                    )
+                        Note(
+                            (
+                                Paragraph((Text("Beloppen är avrundade till tusental kronor."),)),
+                                BulletList(((Paragraph((Text("en punkt i en not"),)),),)),
+                            )
+                        ),
+                    ),
+                    "04-ekonomi.md#2",
                 ),
             )
         ),

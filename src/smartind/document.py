@@ -33,6 +33,8 @@ __all__ = [
     "Callout",
     "Cell",
     "ColumnSpec",
+    "Computed",
+    "ComputedBlock",
     "Document",
     "Emphasis",
     "Heading",
@@ -57,9 +59,10 @@ __all__ = [
     "iter_blocks",
     "iter_inlines",
     "plain_text",
+    "unwrap_computed",
 ]
 
-DOCUMENT_VERSION = 1
+DOCUMENT_VERSION = 2
 """Version of the model; stored in every :class:`Document` and in its JSON form."""
 
 
@@ -189,7 +192,30 @@ class Number:
         return f"{self.qualifier} {digits}" if self.qualifier else digits
 
 
-Inline: TypeAlias = Text | Emphasis | Strong | Link | Note | LineBreak | Number
+def _check_source(_instance: object, _attribute: object, value: str) -> None:
+    if not value or not value.isprintable() or value != value.strip():
+        raise ValueError(
+            f"a computed node's source must be printable text without surrounding spaces, "
+            f"got {value!r}"
+        )
+
+
+@frozen
+class Computed:
+    """Inlines computed from the report's data, and where they come from.
+
+    ``compose`` wraps what each ``{{ expression }}`` gives in one; ``source`` names the
+    expression stably, as the chapter file and the expression's ordinal there
+    (``03-genomforande.md#12``). Most renderers write the content as if the wrapper were not
+    there; the Word renderer puts it in a content control that ``smartind refresh`` can update
+    after the writer has edited the text around it.
+    """
+
+    content: tuple[Inline, ...] = field(converter=_tuple)
+    source: str = field(validator=_check_source)
+
+
+Inline: TypeAlias = Text | Emphasis | Strong | Link | Note | LineBreak | Number | Computed
 """Every inline node. A renderer's ``match`` over it ends in ``assert_never``."""
 
 
@@ -331,8 +357,40 @@ class PageBreak:
     """Start a new page (formats without pages may ignore it)."""
 
 
+def _check_computed_blocks(_instance: object, _attribute: object, value: tuple[Any, ...]) -> None:
+    for block in value:
+        if isinstance(block, Heading | TableOfContents | PageBreak | ComputedBlock):
+            raise ValueError(
+                f"a ComputedBlock holds paragraphs, lists, tables and callouts, not "
+                f"{type(block).__name__}: headings, contents and page breaks shape the outline "
+                f"and stay outside it"
+            )
+
+
+@frozen
+class ComputedBlock:
+    """Blocks computed from the report's data (a table, a list), and where they come from.
+
+    ``compose`` wraps what each ``{smartind}`` directive places in one; ``source`` names the
+    directive stably, as the chapter file, the directive's ordinal there and its name
+    (``04-ekonomisk-redovisning.md#1:income-statement``). Renderers write the blocks as if they
+    stood in the wrapper's place; the Word renderer puts them in one content control.
+    """
+
+    blocks: tuple[Block, ...] = field(converter=_tuple, validator=_check_computed_blocks)
+    source: str = field(validator=_check_source)
+
+
 Block: TypeAlias = (
-    Heading | Paragraph | BulletList | OrderedList | Table | Callout | TableOfContents | PageBreak
+    Heading
+    | Paragraph
+    | BulletList
+    | OrderedList
+    | Table
+    | Callout
+    | TableOfContents
+    | PageBreak
+    | ComputedBlock
 )
 """Every block node. A renderer's ``match`` over it ends in ``assert_never``."""
 
@@ -380,7 +438,7 @@ def iter_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
             case BulletList(items=items) | OrderedList(items=items):
                 for item in items:
                     yield from iter_blocks(item)
-            case Callout(blocks=inner):
+            case Callout(blocks=inner) | ComputedBlock(blocks=inner):
                 yield from iter_blocks(inner)
             case Paragraph(content=content) | Heading(content=content):
                 yield from _note_blocks(content)
@@ -406,7 +464,12 @@ def iter_inlines(inlines: Iterable[Inline]) -> Iterator[Inline]:
     for inline in inlines:
         yield inline
         match inline:
-            case Emphasis(content=content) | Strong(content=content) | Link(content=content):
+            case (
+                Emphasis(content=content)
+                | Strong(content=content)
+                | Link(content=content)
+                | Computed(content=content)
+            ):
                 yield from iter_inlines(content)
             case Text() | Note() | LineBreak() | Number():
                 pass
@@ -421,7 +484,12 @@ def plain_text(inlines: Iterable[Inline], style: str = "tillvaxtverket") -> str:
         match inline:
             case Text(text=text):
                 parts.append(text)
-            case Emphasis(content=content) | Strong(content=content) | Link(content=content):
+            case (
+                Emphasis(content=content)
+                | Strong(content=content)
+                | Link(content=content)
+                | Computed(content=content)
+            ):
                 parts.append(plain_text(content, style))
             case Number():
                 parts.append(inline.text(style))
@@ -432,6 +500,81 @@ def plain_text(inlines: Iterable[Inline], style: str = "tillvaxtverket") -> str:
             case _:
                 assert_never(inline)
     return "".join(parts)
+
+
+def unwrap_computed(blocks: Iterable[Block]) -> tuple[Block, ...]:
+    """``blocks`` without :class:`Computed` and :class:`ComputedBlock` wrappers, at any depth.
+
+    What each wrapper held takes its place, and neighbouring texts are joined, so the result is
+    what the document says without saying where its figures come from: the form to compare in a
+    test, or to walk in a tool that does not care.
+    """
+    result: list[Block] = []
+    for block in blocks:
+        match block:
+            case ComputedBlock(blocks=inner):
+                result.extend(unwrap_computed(inner))
+            case Heading(content=content):
+                result.append(attrs.evolve(block, content=_unwrap_inlines(content)))
+            case Paragraph(content=content):
+                result.append(Paragraph(_unwrap_inlines(content)))
+            case BulletList(items=items):
+                result.append(BulletList(tuple(unwrap_computed(item) for item in items)))
+            case OrderedList(items=items):
+                result.append(attrs.evolve(block, items=tuple(unwrap_computed(i) for i in items)))
+            case Table(rows=rows, caption=caption):
+                result.append(
+                    attrs.evolve(
+                        block,
+                        caption=_unwrap_inlines(caption),
+                        rows=tuple(
+                            attrs.evolve(
+                                row,
+                                cells=tuple(
+                                    attrs.evolve(cell, content=_unwrap_inlines(cell.content))
+                                    for cell in row.cells
+                                ),
+                            )
+                            for row in rows
+                        ),
+                    )
+                )
+            case Callout(title=title, blocks=inner):
+                result.append(Callout(_unwrap_inlines(title), unwrap_computed(inner)))
+            case TableOfContents() | PageBreak():
+                result.append(block)
+            case _:
+                assert_never(block)
+    return tuple(result)
+
+
+def _unwrap_inlines(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
+    result: list[Inline] = []
+
+    def add(inline: Inline) -> None:
+        if isinstance(inline, Text) and result and isinstance(result[-1], Text):
+            result[-1] = Text(result[-1].text + inline.text)
+        elif not (isinstance(inline, Text) and not inline.text):
+            result.append(inline)
+
+    for inline in inlines:
+        match inline:
+            case Computed(content=content):
+                for inner in _unwrap_inlines(content):
+                    add(inner)
+            case Emphasis(content=content):
+                add(Emphasis(_unwrap_inlines(content)))
+            case Strong(content=content):
+                add(Strong(_unwrap_inlines(content)))
+            case Link(content=content, target=target):
+                add(Link(_unwrap_inlines(content), target))
+            case Note(blocks=inner):
+                add(Note(unwrap_computed(inner)))
+            case Text() | LineBreak() | Number():
+                add(inline)
+            case _:
+                assert_never(inline)
+    return tuple(result)
 
 
 def heading_numbers(blocks: Iterable[Block]) -> dict[int, str]:

@@ -41,6 +41,7 @@ from attrs import frozen
 __all__ = [
     "ChapterError",
     "DocumentJSONError",
+    "DraftError",
     "ErrorLocation",
     "NumberFormatError",
     "NumberStyleError",
@@ -200,6 +201,11 @@ class PluginUnavailableError(PluginLoadError):
 
 class OutputError(SmartindError):
     """The output file cannot be written, or writing it would lose a report writer's edits."""
+
+
+class DraftError(SmartindError):
+    """A Word draft cannot be refreshed: smartind did not write it, an editor dropped its content
+    controls, or it is not a readable Word file. Nothing was changed."""
 
 
 class SmartindWarning(UserWarning):

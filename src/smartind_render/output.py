@@ -35,7 +35,7 @@ from smartind.errors import OutputError
 from smartind.limits import MAX_EXISTING_OUTPUT_BYTES
 from smartind_render.stamp import Verdict, verdict
 
-__all__ = ["WriteResult", "backup_path", "write_output"]
+__all__ = ["WriteResult", "backup_path", "read_draft", "replace_draft", "write_output"]
 
 _MAX_BACKUPS = 10_000
 # Times the target may change under a render before it gives up rather than race a writer.
@@ -100,6 +100,54 @@ def write_output(path: Path, data: bytes, *, force: bool) -> WriteResult:
     raise OutputError(
         f"{shown} kept changing while smartind was about to replace it; nothing was written. "
         "Close the program that is saving it and try again, or choose another path with -o"
+    )
+
+
+def read_draft(path: Path) -> bytes:
+    """The bytes of a draft to refresh: a regular file of at most the size smartind reads."""
+    shown = Path(path)
+    if not shown.exists():
+        raise OutputError(f"{shown} does not exist; give the path of the Word draft to refresh")
+    target = _regular_target(shown)
+    seen = _Existing.read(target)
+    if seen.content is None:
+        raise OutputError(
+            f"{shown} is larger than {MAX_EXISTING_OUTPUT_BYTES} bytes, more than any draft "
+            "smartind writes; give the path of the Word draft smartind rendered"
+        )
+    return seen.content
+
+
+def replace_draft(path: Path, original: bytes, data: bytes) -> WriteResult:
+    """Replace the draft at ``path``, which held ``original`` when it was read, with ``data``.
+
+    The draft as it was is kept as a backup beside it (``utkast.backup-1.docx``), and the new one
+    takes its place in one rename. If the file no longer holds ``original`` (the writer saved it
+    meanwhile), nothing is written: :class:`~smartind.errors.OutputError`.
+    """
+    shown = Path(path)
+    target = _regular_target(shown)
+    _remove_leftovers(target)
+    seen = _Existing.read(target)
+    if seen.content != original:
+        raise OutputError(_changed_meanwhile(shown))
+    temporary = _write_temporary(target, data, seen.mode)
+    try:
+        if _Existing.read(target) != seen:
+            raise OutputError(_changed_meanwhile(shown))
+        backup = _keep_backup(target)
+        _rename(temporary, target)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+    _sync_folder(target.parent)
+    return WriteResult(path=shown, previous=Verdict.EDITED, backup=backup)
+
+
+def _changed_meanwhile(path: Path) -> str:
+    return (
+        f"{path} changed while smartind was refreshing it (saved from Word?); nothing was "
+        "written. Close it in Word and run the command again"
     )
 
 

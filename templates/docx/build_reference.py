@@ -170,11 +170,12 @@ def _heading_numbering() -> str:
     from smartind_render.docx._numbering import heading_abstract
 
     styles = tuple(f"Heading{level}" for level in range(1, 5))
-    return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {NS}>'
-        f"{heading_abstract(0, styles)}"
-        f'<w:num w:numId="{HEADING_NUM_ID}"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    root = etree.fromstring(
+        f'<w:numbering {NS}><w:num w:numId="{HEADING_NUM_ID}"><w:abstractNumId w:val="0"/>'
+        "</w:num></w:numbering>"
     )
+    root.insert(0, heading_abstract(0, styles))
+    return str(etree.tostring(root, encoding="unicode"))
 
 
 def _styles(default_styles: bytes) -> bytes:
@@ -301,7 +302,9 @@ def main(target: Path = HERE / "reference.docx") -> None:
             + "</Relationships>"
         ).encode(),
         "word/styles.xml": _styles(parts["word/styles.xml"]),
-        "word/numbering.xml": _heading_numbering().encode(),
+        "word/numbering.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + _heading_numbering()
+        ).encode(),
         "word/settings.xml": _settings(parts["word/settings.xml"]),
         "word/webSettings.xml": parts["word/webSettings.xml"],
         "word/fontTable.xml": parts["word/fontTable.xml"],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import attrs
+
 from smartind.compose import compose
 from smartind.document import (
     Block,
@@ -22,6 +24,7 @@ from smartind.document import (
     iter_blocks,
     iter_inlines,
     plain_text,
+    unwrap_computed,
 )
 from smartind.document_json import document_from_json, document_to_json
 from smartind.examples import bundled_example_path
@@ -30,7 +33,9 @@ from smartind.load import load_report
 
 @cache
 def bundled() -> Document:
-    return compose(load_report(bundled_example_path()))
+    """The bundled report's document, without the wrappers naming its figures' sources."""
+    document = compose(load_report(bundled_example_path()))
+    return attrs.evolve(document, blocks=unwrap_computed(document.blocks))
 
 
 def headings() -> list[tuple[str | None, Heading]]:
@@ -129,4 +134,5 @@ def test_heading_ids_are_unique() -> None:
 
 
 def test_the_bundled_document_round_trips_through_json() -> None:
-    assert document_from_json(document_to_json(bundled())) == bundled()
+    composed = compose(load_report(bundled_example_path()))
+    assert document_from_json(document_to_json(composed)) == composed

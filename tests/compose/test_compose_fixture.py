@@ -201,5 +201,13 @@ def compose_text(text: str, name: str = "01-test.md", **changes: Any) -> Documen
 
 
 def blocks_of(text: str, **changes: Any) -> tuple[Block, ...]:
-    """The blocks of one chapter holding ``text``."""
+    """The blocks of one chapter holding ``text``, without the wrappers naming the sources of
+    computed figures (``tests/compose/test_compose_sources.py`` is about those)."""
+    from smartind.document import unwrap_computed
+
+    return unwrap_computed(compose_text(text, **changes).blocks)
+
+
+def sourced_blocks_of(text: str, **changes: Any) -> tuple[Block, ...]:
+    """The blocks of one chapter holding ``text``, as composed: computed figures wrapped."""
     return compose_text(text, **changes).blocks

@@ -12,7 +12,7 @@ from attrs import evolve
 import smartind
 from smartind import Report, UnknownFormatError
 from smartind.compose import compose, default_body
-from smartind.document import Heading, Number, NumberKind, Table
+from smartind.document import ComputedBlock, Heading, Number, NumberKind, Table, iter_blocks
 from smartind.examples import bundled_example_path
 from smartind.load import load_report
 from smartind_render import render
@@ -55,7 +55,18 @@ def test_the_default_body_holds_account_key_ratios_and_findings_in_order() -> No
     blocks = default_body(without_chapters())
     headings = [b.content[0].text for b in blocks if isinstance(b, Heading)]  # type: ignore[union-attr]
     assert headings == ["Ekonomisk redovisning", "Nyckeltal", "Finansieringsvillkor"]
-    assert [b.id for b in blocks if isinstance(b, Table)] == ["resultatrakning", "nyckeltal"]
+    tables = [b for b in iter_blocks(blocks) if isinstance(b, Table)]
+    assert [table.id for table in tables] == ["resultatrakning", "nyckeltal"]
+
+
+def test_the_default_body_names_its_computed_blocks_by_directive() -> None:
+    blocks = default_body(without_chapters())
+    sources = [b.source for b in blocks if isinstance(b, ComputedBlock)]
+    assert sources == [
+        "standardinnehåll#income-statement",
+        "standardinnehåll#key-ratios",
+        "standardinnehåll#rule-findings",
+    ]
 
 
 def test_a_report_with_neither_account_nor_rules_has_an_empty_body() -> None:

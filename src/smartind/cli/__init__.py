@@ -126,7 +126,37 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check funding rules and reconcile the accounts")
     _report_argument(check)
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
-    for command in (render, check):
+
+    refresh = commands.add_parser(
+        "refresh",
+        help="write the report's current figures into a Word draft the writer has edited",
+    )
+    refresh.add_argument("draft", type=Path, metavar="DRAFT", help="the Word draft (.docx)")
+    _report_argument(refresh)
+    refresh.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the change list without writing the draft",
+    )
+    refresh.add_argument(
+        "--take-data",
+        action="store_true",
+        help=(
+            "replace figures the writer changed by hand with the data's too (their text stays "
+            "in the backup)"
+        ),
+    )
+    refresh.add_argument(
+        "--style",
+        metavar="NAME",
+        help="number style: tillvaxtverket (the report's own) or sprakradet",
+    )
+    refresh.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="compose the report afresh: neither read nor write the cache of composed documents",
+    )
+    for command in (render, check, refresh):
         _errors_argument(command)
 
     preview = commands.add_parser(
@@ -169,6 +199,7 @@ _COMMANDS = {
     "formats": "smartind.cli._formats",
     "init": "smartind.cli._init",
     "preview": "smartind.cli._preview",
+    "refresh": "smartind.cli._refresh",
     "schema": "smartind.cli._schema",
 }
 

@@ -55,18 +55,27 @@ def default_body(report: Report) -> tuple[Block, ...]:
     document shows the cover alone.
     """
     from smartind.compose._directives import place
+    from smartind.compose._markdown import computed_blocks
     from smartind.document import Heading, Text
+
+    def placed(name: str) -> tuple[Block, ...]:
+        # Named like a chapter's directives, after the body they belong to.
+        return computed_blocks(place(report, name, {}), f"{DEFAULT_BODY}#{name}")
 
     blocks: list[Block] = []
     if report.account is not None:
         blocks.append(Heading(1, [Text("Ekonomisk redovisning")], id="ekonomisk-redovisning"))
-        blocks.extend(place(report, "income-statement", {}))
+        blocks.extend(placed("income-statement"))
         blocks.append(Heading(2, [Text("Nyckeltal")], id="nyckeltal-rubrik"))
-        blocks.extend(place(report, "key-ratios", {}))
+        blocks.extend(placed("key-ratios"))
     if report.rules:
         blocks.append(Heading(1, [Text("Finansieringsvillkor")], id="finansieringsvillkor"))
-        blocks.extend(place(report, "rule-findings", {}))
+        blocks.extend(placed("rule-findings"))
     return tuple(blocks)
+
+
+DEFAULT_BODY = "standardinnehåll"
+"""The name :func:`default_body`'s computed blocks carry as their source's chapter part."""
 
 
 def compose(report: Report, *, style: str | None = None) -> Document:

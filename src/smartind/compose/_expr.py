@@ -21,6 +21,7 @@ from smartind.document import (
     Block,
     BulletList,
     Callout,
+    ComputedBlock,
     Heading,
     Inline,
     Note,
@@ -320,7 +321,7 @@ def holds_note(blocks: Iterable[Block]) -> bool:
                 cells = [caption, *(cell.content for row in rows for cell in row.cells)]
                 if any(isinstance(i, Note) for c in cells for i in iter_inlines(c)):
                     return True
-            case BulletList() | OrderedList() | TableOfContents() | PageBreak():
+            case BulletList() | OrderedList() | TableOfContents() | PageBreak() | ComputedBlock():
                 pass  # what they hold is walked by iter_blocks
             case _:
                 assert_never(block)

@@ -22,6 +22,8 @@ from smartind.document import (
     Callout,
     Cell,
     ColumnSpec,
+    Computed,
+    ComputedBlock,
     Emphasis,
     Heading,
     Inline,
@@ -29,11 +31,13 @@ from smartind.document import (
     Link,
     Note,
     OrderedList,
+    PageBreak,
     Paragraph,
     Row,
     RowKind,
     Strong,
     Table,
+    TableOfContents,
     Text,
     plain_text,
 )
@@ -166,6 +170,10 @@ class ChapterConverter:
         self._definitions: dict[str, list[Token]] = {}
         self._referenced: set[str] = set()
         self._in_note = False
+        # Ordinals naming each expression and directive in the chapter: the stable sources of
+        # the Computed nodes (and of the Word draft's content controls).
+        self._expressions = 0
+        self._directives = 0
 
     def error(self, line: int | None, message: str) -> ChapterError:
         """An error located in this chapter (``line`` is 1-based)."""
@@ -342,9 +350,11 @@ class ChapterConverter:
                 )
             options[option[1]] = option[2].strip()
         try:
-            return self._place(name, options)
+            placed = self._place(name, options)
         except ValueError as err:
             raise self.error(line, f"directive {name!r}: {err}") from None
+        self._directives += 1
+        return computed_blocks(placed, f"{self.name}#{self._directives}:{name}")
 
     # ----------------------------------------------------------------------------------------
     # Inlines
@@ -372,7 +382,10 @@ class ChapterConverter:
             if expression.endswith("\x00"):
                 raise self.error(where, "'{{' is not closed by '}}'")
             try:
-                values.append((expression, self._evaluate(expression)))
+                value = self._evaluate(expression)
+                self._expressions += 1
+                source = f"{self.name}#{self._expressions}"
+                values.append((expression, (Computed(value, source),)))
             except ValueError as err:
                 shown = expression if len(expression) <= 80 else expression[:77] + "..."
                 raise self.error(where, f"in {{{{{shown}}}}}: {err}") from None
@@ -495,6 +508,20 @@ class ChapterConverter:
 
 # --------------------------------------------------------------------------------------------
 # Helpers
+
+
+def computed_blocks(blocks: tuple[Block, ...], source: str) -> tuple[Block, ...]:
+    """``blocks`` in one :class:`ComputedBlock` named ``source``, where they can be.
+
+    Headings, the contents and page breaks shape the outline rather than carry figures, so a
+    directive that places them (``contents``, ``pagebreak``) stays unwrapped, as does one that
+    places nothing.
+    """
+    if not blocks or any(
+        isinstance(block, Heading | TableOfContents | PageBreak) for block in blocks
+    ):
+        return blocks
+    return (ComputedBlock(blocks, source),)
 
 
 def _line(token: Token) -> int | None:

@@ -1,18 +1,33 @@
 """The Word renderer: a ``.docx`` draft that a report writer keeps editing in Word.
 
-The file is built from smartind's reference document (``templates/docx/reference.docx``) or an
-agency's own (``RenderOptions.reference_docx``), whose styles are found by name. The body, the
-footnotes, the numbering and the document properties are written as WordprocessingML directly,
-without python-docx's object layer, so that a large table costs time linear in its cells and
-the render imports only ``lxml`` and the standard library. See ``docs/docx.md``.
+The file is built in smartind's reference document (``templates/docx/reference.docx``) or an
+agency's own (``RenderOptions.reference_docx``), opened as a python-docx package, whose styles
+are found by name. The body, the footnotes and the numbering are built as lxml elements (so every
+value is escaped by construction), row by row, so that a large table costs time linear in its
+cells. Every figure from data sits in a content control that :func:`refresh_draft` can update
+after the writer has edited the draft. See ``docs/docx.md`` and ``docs/drafts.md``.
 """
 
 from __future__ import annotations
 
 from smartind.document import Document
+from smartind_render.docx.drafts import (
+    FigureChange,
+    FigureConflict,
+    MissingFigure,
+    RefreshResult,
+    refresh_draft,
+)
 from smartind_render.protocol import RenderOptions
 
-__all__ = ["DocxRenderer"]
+__all__ = [
+    "DocxRenderer",
+    "FigureChange",
+    "FigureConflict",
+    "MissingFigure",
+    "RefreshResult",
+    "refresh_draft",
+]
 
 
 class DocxRenderer:

@@ -9,6 +9,7 @@ from smartind.document import (
     Block,
     BulletList,
     Callout,
+    ComputedBlock,
     Heading,
     Inline,
     OrderedList,
@@ -18,36 +19,39 @@ from smartind.document import (
     TableOfContents,
 )
 from smartind_render.docx._context import Context
-from smartind_render.docx._inlines import PLAIN
+from smartind_render.docx._controls import open_control
+from smartind_render.docx._inlines import PLAIN, text_run
 from smartind_render.docx._numbering import INDENT
-from smartind_render.docx._paragraphs import SPACER, flush_page_break, paragraph
+from smartind_render.docx._paragraphs import flush_page_break, follows_spacer, paragraph, spacer
+from smartind_render.docx._xml import XML_SPACE, Element, sub
 
 
 def blocks(
     ctx: Context,
     content: Iterable[Block],
-    out: list[str],
+    parent: Element,
     *,
     text_style: str | None = None,
     toc_source: Sequence[Block] = (),
     level: int = 0,
 ) -> None:
-    """Append ``content``; paragraphs take ``text_style`` (default: body text)."""
+    """Append ``content`` to ``parent``; paragraphs take ``text_style`` (default: body text)."""
     body = text_style or ctx.style("Body Text")
     for block in content:
         match block:
             case Heading(level=depth, content=inner, numbered=numbered):
-                # Outline level 9 is body text: it keeps an unnumbered heading out of the TOC
-                # field's \o switch, as the model's contents leave it out.
-                properties = "" if numbered else f"{_NO_NUMBER}{_BODY_OUTLINE}"
-                paragraph(ctx, inner, ctx.style(f"heading {depth}"), out, properties=properties)
+                style = ctx.style(f"heading {depth}")
+                if numbered:
+                    paragraph(ctx, inner, style, parent)
+                else:
+                    paragraph(ctx, inner, style, parent, properties=_unnumbered_heading)
             case Paragraph(content=inner):
-                paragraph(ctx, inner, body, out)
+                paragraph(ctx, inner, body, parent)
             case BulletList(items=items):
                 _list(
                     ctx,
                     items,
-                    out,
+                    parent,
                     ctx.numbering.bullet(),
                     "List Bullet",
                     text_style=text_style,
@@ -55,29 +59,41 @@ def blocks(
                 )
             case OrderedList(items=items, start=start):
                 num_id = ctx.numbering.ordered(start, level)
-                _list(ctx, items, out, num_id, "List Number", text_style=text_style, level=level)
+                _list(ctx, items, parent, num_id, "List Number", text_style=text_style, level=level)
             case Table():
-                ctx.writers.table(ctx, block, out)
+                ctx.writers.table(ctx, block, parent)
             case Callout(title=title, blocks=inner):
-                _callout(ctx, title, inner, out)
+                _callout(ctx, title, inner, parent)
             case TableOfContents():
-                table_of_contents(ctx, block, toc_source, out)
+                table_of_contents(ctx, block, toc_source, parent)
             case PageBreak():
                 # Carried to the next paragraph as "page break before": a break character
                 # would leave an empty line at the top of the new page.
                 ctx.page_break = True
+            case ComputedBlock(blocks=inner, source=source):
+                content = open_control(ctx, parent, source)[1]
+                blocks(ctx, inner, content, text_style=text_style, level=level)
             case _:
                 assert_never(block)
 
 
-_NO_NUMBER = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
-_BODY_OUTLINE = '<w:outlineLvl w:val="9"/>'
+def _no_number(ppr: Element) -> None:
+    num_pr = sub(ppr, "numPr")
+    sub(num_pr, "ilvl", val="0")
+    sub(num_pr, "numId", val="0")
+
+
+def _unnumbered_heading(ppr: Element) -> None:
+    _no_number(ppr)
+    # Outline level 9 is body text: it keeps an unnumbered heading out of the TOC field's \o
+    # switch, as the model's contents leave it out.
+    sub(ppr, "outlineLvl", val="9")
 
 
 def _list(
     ctx: Context,
     items: Iterable[Sequence[Block]],
-    out: list[str],
+    parent: Element,
     num_id: int,
     style_name: str,
     *,
@@ -85,52 +101,72 @@ def _list(
     level: int,
 ) -> None:
     style = text_style or ctx.style(style_name)
-    numbered = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    left = INDENT * (level + 1)
-    continued = f'{_NO_NUMBER}<w:ind w:left="{left}"/>'
+    left = str(INDENT * (level + 1))
+
+    def numbered(ppr: Element) -> None:
+        num_pr = sub(ppr, "numPr")
+        sub(num_pr, "ilvl", val=str(level))
+        sub(num_pr, "numId", val=str(num_id))
+
+    def continued(ppr: Element) -> None:
+        _no_number(ppr)
+        sub(ppr, "ind", left=left)
+
     for item in items:
         first = True
         for block in item:
             if isinstance(block, Paragraph):
                 properties = numbered if first else continued
-                paragraph(ctx, block.content, style, out, properties=properties)
+                paragraph(ctx, block.content, style, parent, properties=properties)
             elif isinstance(block, BulletList | OrderedList):
-                blocks(ctx, (block,), out, text_style=text_style, level=level + 1)
+                blocks(ctx, (block,), parent, text_style=text_style, level=level + 1)
             else:
                 if first:
-                    out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numbered}</w:pPr></w:p>')
-                blocks(ctx, (block,), out, text_style=text_style, level=level)
+                    ppr = sub(sub(parent, "p"), "pPr")
+                    sub(ppr, "pStyle", val=style)
+                    numbered(ppr)
+                blocks(ctx, (block,), parent, text_style=text_style, level=level)
             first = False
 
 
 def _callout(
-    ctx: Context, title: Sequence[Inline], content: Sequence[Block], out: list[str]
+    ctx: Context, title: Sequence[Inline], content: Sequence[Block], parent: Element
 ) -> None:
-    width = ctx.text_width
-    flush_page_break(ctx, out)
-    if out and out[-1] != SPACER:
-        out.append(SPACER)  # air between the text above and the box
-    out.append(
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{ctx.style("Callout Box")}"/>'
-        f'<w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-        f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
-        f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
-        "</w:tcPr>"
+    width = str(ctx.text_width)
+    flush_page_break(ctx, parent)
+    if len(parent) and not follows_spacer(ctx, parent):
+        spacer(ctx, parent)  # air between the text above and the box
+    table = sub(parent, "tbl")
+    tbl_pr = sub(table, "tblPr")
+    sub(tbl_pr, "tblStyle", val=ctx.style("Callout Box"))
+    sub(tbl_pr, "tblW", w=width, type="dxa")
+    sub(tbl_pr, "tblLayout", type="fixed")
+    sub(
+        tbl_pr,
+        "tblLook",
+        val="0000",
+        firstRow="0",
+        lastRow="0",
+        firstColumn="0",
+        lastColumn="0",
+        noHBand="1",
+        noVBand="1",
     )
-    start = len(out)
+    sub(sub(table, "tblGrid"), "gridCol", w=width)
+    row = sub(table, "tr")
+    sub(sub(row, "trPr"), "cantSplit")
+    cell = sub(row, "tc")
+    sub(sub(cell, "tcPr"), "tcW", w=width, type="dxa")
     if title:
-        paragraph(ctx, title, ctx.style("Callout Title"), out)
-    blocks(ctx, content, out, text_style=ctx.style("Callout Text"))
-    if len(out) == start or not out[-1].endswith("</w:p>"):
-        out.append("<w:p/>")  # a cell must end with a paragraph
-    out.append("</w:tc></w:tr></w:tbl>")
-    out.append(SPACER)
+        paragraph(ctx, title, ctx.style("Callout Title"), cell)
+    blocks(ctx, content, cell, text_style=ctx.style("Callout Text"))
+    if not cell[-1].tag.endswith("}p"):
+        sub(cell, "p")  # a cell must end with a paragraph
+    spacer(ctx, parent)
 
 
 def table_of_contents(
-    ctx: Context, toc: TableOfContents, source: Sequence[Block], out: list[str]
+    ctx: Context, toc: TableOfContents, source: Sequence[Block], parent: Element
 ) -> None:
     """A TOC field Word fills in when the file opens, pre-filled with the headings' text.
 
@@ -141,39 +177,42 @@ def table_of_contents(
 
     depth = max(1, min(toc.depth, 4))
     ctx.page_break = False
-    out.append(
-        # The contents always start a page of their own.
-        f'<w:p><w:pPr><w:pStyle w:val="{ctx.style("TOC Heading")}"/><w:pageBreakBefore/>'
-        f"{_NO_NUMBER}</w:pPr>"
-        f'<w:r><w:t xml:space="preserve">{ctx.cleaner.text(toc.title)}</w:t></w:r></w:p>'
-    )
-    begin = (
-        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{depth}" \\h \\z \\u </w:instrText>'
-        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-    )
-    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    heading = sub(parent, "p")
+    ppr = sub(heading, "pPr")
+    sub(ppr, "pStyle", val=ctx.style("TOC Heading"))
+    sub(ppr, "pageBreakBefore")  # the contents always start a page of their own
+    _no_number(ppr)
+    text_run(ctx, heading, toc.title, PLAIN)
+
+    def begin(p: Element) -> None:
+        sub(sub(p, "r"), "fldChar", fldCharType="begin", dirty="true")
+        instruction = sub(sub(p, "r"), "instrText")
+        instruction.set(XML_SPACE, "preserve")
+        instruction.text = f' TOC \\o "1-{depth}" \\h \\z \\u '
+        sub(sub(p, "r"), "fldChar", fldCharType="separate")
+
+    def end(p: Element) -> None:
+        sub(sub(p, "r"), "fldChar", fldCharType="end")
+
     numbers = heading_numbers(source)
     entries: list[tuple[int, str]] = []
     for index, block in enumerate(source):
         if isinstance(block, Heading) and block.numbered and block.level <= depth:
-            text = plain_text(block.content, ctx.number_style)
+            label = plain_text(block.content, ctx.number_style)
             number = numbers.get(index)
-            entries.append((block.level, f"{number}\t{text}" if number else text))
+            entries.append((block.level, f"{number}\t{label}" if number else label))
     if not entries:
-        text = "Uppdatera fältet för att visa innehållsförteckningen."
-        out.append(
-            f'<w:p><w:pPr><w:pStyle w:val="{ctx.style("toc 1")}"/></w:pPr>{begin}'
-            f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>{end}</w:p>'
-        )
+        p = sub(parent, "p")
+        sub(sub(p, "pPr"), "pStyle", val=ctx.style("toc 1"))
+        begin(p)
+        text_run(ctx, p, "Uppdatera fältet för att visa innehållsförteckningen.", PLAIN)
+        end(p)
         return
-    from smartind_render.docx._inlines import text_run
-
-    for position, (depth_of, text) in enumerate(entries):
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{ctx.style(f"toc {depth_of}")}"/></w:pPr>')
+    for position, (depth_of, label) in enumerate(entries):
+        p = sub(parent, "p")
+        sub(sub(p, "pPr"), "pStyle", val=ctx.style(f"toc {depth_of}"))
         if position == 0:
-            out.append(begin)
-        out.append(text_run(ctx, text, PLAIN))
+            begin(p)
+        text_run(ctx, p, label, PLAIN)
         if position == len(entries) - 1:
-            out.append(end)
-        out.append("</w:p>")
+            end(p)

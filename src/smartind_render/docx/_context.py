@@ -4,52 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from smartind_render.docx._numbering import Numbering
-from smartind_render.docx._xml import Cleaner, escape
+from smartind_render.docx._xml import Cleaner, Element
 
 if TYPE_CHECKING:
     from smartind.document import Block, Note, Table
 
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
-
-
-class Relationships:
-    """One part's relationships, numbered in the order they are added (deterministic ids)."""
-
-    def __init__(self, fixed: list[tuple[str, str]] | None = None) -> None:
-        self.items: list[tuple[str, str, str, bool]] = []
-        self._external: dict[str, str] = {}
-        for kind, target in fixed or []:
-            self.add(kind, target)
-
-    def add(self, kind: str, target: str, external: bool = False) -> str:
-        """A new relationship; returns its id."""
-        rel_id = f"rId{len(self.items) + 1}"
-        self.items.append((rel_id, kind, target, external))
-        return rel_id
-
-    def hyperlink(self, target: str) -> str:
-        """The id of an external hyperlink to ``target`` (one per distinct target)."""
-        rel_id = self._external.get(target)
-        if rel_id is None:
-            rel_id = self._external[target] = self.add(HYPERLINK, target, external=True)
-        return rel_id
-
-    def xml(self) -> bytes:
-        """The relationships part."""
-        rows = []
-        for rel_id, kind, target, external in self.items:
-            mode = ' TargetMode="External"' if external else ""
-            rows.append(
-                f'<Relationship Id="{rel_id}" Type="{kind}" Target="{escape(target)}"{mode}/>'
-            )
-        return (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f"{''.join(rows)}</Relationships>"
-        ).encode()
 
 
 class Writers(NamedTuple):
@@ -60,9 +23,9 @@ class Writers(NamedTuple):
     import direction (as pandoc's DOCX writer passes its block writer to tables and notes).
     """
 
-    blocks: Callable[[Context, list[Block], list[str], str], None]
+    blocks: Callable[[Context, list[Block], Element, str], None]
     """Append blocks whose paragraphs take the given paragraph style id."""
-    table: Callable[[Context, Table, list[str]], None]
+    table: Callable[[Context, Table, Element], None]
     """Append one table."""
     note: Callable[[Context, Note], int]
     """Render a note into the footnotes part and return its id."""
@@ -76,14 +39,14 @@ class Scope(NamedTuple):
     written in a scope of its own, and the body's scope is back as the note ends.
     """
 
-    rels: Relationships
-    """The relationships of the part being written: hyperlinks are added here."""
+    part: Any
+    """The python-docx part being written (body or footnotes): hyperlinks are related from it."""
     in_note: bool
     """Whether the walk is inside a footnote (Word has no notes inside notes)."""
 
 
 class Context:
-    """Everything the block and inline writers share during one render."""
+    """Everything the block and inline writers share during one render (or one refresh)."""
 
     def __init__(
         self,
@@ -91,9 +54,13 @@ class Context:
         numbering: Numbering,
         number_style: str,
         text_width: int,
-        relationships: Relationships,
         *,
+        body_part: Any,
+        notes_part: Any,
+        footnotes: Element,
         writers: Writers,
+        first_note_id: int = 1,
+        first_control_id: int = 1,
     ) -> None:
         self.writers = writers
         self.styles = styles
@@ -101,10 +68,14 @@ class Context:
         self.number_style = number_style
         self.text_width = text_width
         self.cleaner = Cleaner()
-        self.body_rels = relationships
-        self.note_rels = Relationships()
-        self.scope = Scope(rels=relationships, in_note=False)
-        self.notes: list[str] = []
+        self.notes_part = notes_part
+        self.footnotes = footnotes
+        """The ``w:footnotes`` element notes are appended to."""
+        self.scope = Scope(part=body_part, in_note=False)
+        self.next_note_id = first_note_id
+        self.next_control_id = first_control_id
+        self.last_spacer: Element | None = None
+        """The last spacer paragraph written, so a callout does not add a second one."""
         self.page_break = False
         """A page break is due before the next paragraph (set as its ``pageBreakBefore``)."""
 
@@ -117,12 +88,19 @@ class Context:
         finally:
             self.scope = outer
 
-    def take_page_break(self) -> str:
-        """``<w:pageBreakBefore/>`` if a page break is due, clearing it; else nothing."""
-        if not self.page_break:
-            return ""
-        self.page_break = False
-        return "<w:pageBreakBefore/>"
+    def take_page_break(self) -> bool:
+        """Whether a page break is due before this paragraph, clearing it."""
+        due, self.page_break = self.page_break, False
+        return due
+
+    def hyperlink(self, target: str) -> str:
+        """The id of an external hyperlink to ``target`` from the part being written."""
+        return str(self.scope.part.relate_to(target, HYPERLINK, is_external=True))
+
+    def control_id(self) -> str:
+        """A fresh ``w:id`` for a content control."""
+        value, self.next_control_id = self.next_control_id, self.next_control_id + 1
+        return str(value)
 
     def style(self, name: str) -> str:
         """The template's style id for a style name."""

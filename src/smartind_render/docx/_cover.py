@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from smartind.document import Metadata
 from smartind.people import Person
 from smartind_render.docx._context import Context
 from smartind_render.docx._inlines import PLAIN, text_run
+from smartind_render.docx._xml import Element, sub
 
-_RULE_ABOVE = (
-    '<w:pBdr><w:top w:val="single" w:sz="4" w:space="8" w:color="8C8C8C"/></w:pBdr>'
-    '<w:spacing w:before="1200"/>'
-)
+
+def _rule_above(ppr: Element) -> None:
+    sub(sub(ppr, "pBdr"), "top", val="single", sz="4", space="8", color="8C8C8C")
+    sub(ppr, "spacing", before="1200")
+
+
+def _space_above(ppr: Element) -> None:
+    sub(ppr, "spacing", before="240")
 
 
 def _join(names: list[str]) -> str:
@@ -42,32 +49,43 @@ def _place_and_date(metadata: Metadata) -> str:
     return metadata.place or metadata.date
 
 
-def _para(ctx: Context, style: str, text: str, properties: str = "") -> str:
-    run = text_run(ctx, text, PLAIN) if text else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{ctx.style(style)}"/>{properties}</w:pPr>{run}</w:p>'
+def _para(
+    ctx: Context,
+    parent: Element,
+    style: str,
+    value: str,
+    properties: Callable[[Element], None] | None = None,
+) -> None:
+    p = sub(parent, "p")
+    ppr = sub(p, "pPr")
+    sub(ppr, "pStyle", val=ctx.style(style))
+    if properties is not None:
+        properties(ppr)
+    if value:
+        text_run(ctx, p, value, PLAIN)
 
 
-def cover(ctx: Context, metadata: Metadata, out: list[str]) -> None:
+def cover(ctx: Context, metadata: Metadata, parent: Element) -> None:
     """Append the cover page and the page break after it."""
     if metadata.organisation:
-        out.append(_para(ctx, "Cover Details", metadata.organisation.upper()))
-    out.append(_para(ctx, "Title", metadata.title))
+        _para(ctx, parent, "Cover Details", metadata.organisation.upper())
+    _para(ctx, parent, "Title", metadata.title)
     if metadata.subtitle:
-        out.append(_para(ctx, "Subtitle", metadata.subtitle))
+        _para(ctx, parent, "Subtitle", metadata.subtitle)
     if metadata.case_numbers:
         numbers = ", ".join(metadata.case_numbers)
-        out.append(_para(ctx, "Cover Details", f"Diarienummer: {numbers}"))
+        _para(ctx, parent, "Cover Details", f"Diarienummer: {numbers}")
     if metadata.date:
-        out.append(_para(ctx, "Cover Details", f"Datum: {metadata.date}"))
+        _para(ctx, parent, "Cover Details", f"Datum: {metadata.date}")
     sentences = decision_text(metadata)
     if sentences:
-        out.append(_para(ctx, "Body Text", " ".join(sentences), _RULE_ABOVE))
+        _para(ctx, parent, "Body Text", " ".join(sentences), _rule_above)
     place_date = _place_and_date(metadata)
     if place_date:
-        out.append(_para(ctx, "Body Text", place_date, '<w:spacing w:before="240"/>'))
+        _para(ctx, parent, "Body Text", place_date, _space_above)
     signers: list[Person] = [p for p in (metadata.decided_by, metadata.presenter) if p]
     for person in signers:
-        out.append(_para(ctx, "Signature", person.name))
+        _para(ctx, parent, "Signature", person.name)
         if person.title:
-            out.append(_para(ctx, "Cover Details", person.title[:1].upper() + person.title[1:]))
+            _para(ctx, parent, "Cover Details", person.title[:1].upper() + person.title[1:])
     ctx.page_break = True

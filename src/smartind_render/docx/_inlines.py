@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import NamedTuple, assert_never
 
 from smartind.document import (
+    Computed,
     Emphasis,
     Inline,
     LineBreak,
@@ -17,6 +18,8 @@ from smartind.document import (
     plain_text,
 )
 from smartind_render.docx._context import Context
+from smartind_render.docx._controls import open_control
+from smartind_render.docx._xml import R_ID, Element, sub, text
 
 
 class Format(NamedTuple):
@@ -26,80 +29,85 @@ class Format(NamedTuple):
     italic: bool = False
     char_style: str | None = None
 
-    def rpr(self) -> str:
-        """The run properties, in the order the schema wants them."""
+    def apply(self, run: Element) -> None:
+        """Append the run properties, in the order the schema wants them, if there are any."""
         if not (self.bold or self.italic or self.char_style):
-            return ""
-        style = f'<w:rStyle w:val="{self.char_style}"/>' if self.char_style else ""
-        bold = "<w:b/><w:bCs/>" if self.bold else ""
-        italic = "<w:i/><w:iCs/>" if self.italic else ""
-        return f"<w:rPr>{style}{bold}{italic}</w:rPr>"
+            return
+        rpr = sub(run, "rPr")
+        if self.char_style:
+            sub(rpr, "rStyle", val=self.char_style)
+        if self.bold:
+            sub(rpr, "b")
+            sub(rpr, "bCs")
+        if self.italic:
+            sub(rpr, "i")
+            sub(rpr, "iCs")
 
 
 PLAIN = Format()
 
 
-def text_run(ctx: Context, text: str, fmt: Format) -> str:
-    """A run holding ``text``; tabs and newlines become Word tabs and line breaks."""
-    text = ctx.cleaner.text(text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\t" in text or "\n" in text:
-        pieces = []
-        for line_number, line in enumerate(text.split("\n")):
+def text_run(ctx: Context, parent: Element, value: str, fmt: Format) -> Element:
+    """Append a run holding ``value``; tabs and newlines become Word tabs and line breaks."""
+    value = ctx.cleaner.clean(value)
+    run = sub(parent, "r")
+    fmt.apply(run)
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in value or "\n" in value:
+        for line_number, line in enumerate(value.split("\n")):
             if line_number:
-                pieces.append("<w:br/>")
+                sub(run, "br")
             for tab_number, chunk in enumerate(line.split("\t")):
                 if tab_number:
-                    pieces.append("<w:tab/>")
+                    sub(run, "tab")
                 if chunk:
-                    pieces.append(f'<w:t xml:space="preserve">{chunk}</w:t>')
-        content = "".join(pieces)
+                    text(run, chunk)
     else:
-        content = f'<w:t xml:space="preserve">{text}</w:t>'
-    return f"<w:r>{fmt.rpr()}{content}</w:r>"
+        text(run, value)
+    return run
 
 
-def inlines(ctx: Context, content: Iterable[Inline], out: list[str], fmt: Format = PLAIN) -> None:
-    """Append the runs for ``content`` to ``out``."""
+def inlines(ctx: Context, content: Iterable[Inline], parent: Element, fmt: Format = PLAIN) -> None:
+    """Append the runs for ``content`` to ``parent`` (a paragraph, hyperlink or control)."""
     for node in content:
         match node:
-            case Text(text=text):
-                if text:
-                    out.append(text_run(ctx, text, fmt))
+            case Text(text=value):
+                if value:
+                    text_run(ctx, parent, value, fmt)
             case Number():
-                out.append(text_run(ctx, node.text(ctx.number_style), fmt))
+                text_run(ctx, parent, node.text(ctx.number_style), fmt)
             case Emphasis(content=inner):
-                inlines(ctx, inner, out, fmt._replace(italic=True))
+                inlines(ctx, inner, parent, fmt._replace(italic=True))
             case Strong(content=inner):
-                inlines(ctx, inner, out, fmt._replace(bold=True))
+                inlines(ctx, inner, parent, fmt._replace(bold=True))
             case Link(content=inner, target=target):
-                rel_id = ctx.scope.rels.hyperlink(ctx.cleaner.clean(target))
-                out.append(f'<w:hyperlink r:id="{rel_id}">')
-                inlines(ctx, inner, out, fmt._replace(char_style=ctx.style("Hyperlink")))
-                out.append("</w:hyperlink>")
+                link = sub(parent, "hyperlink", {R_ID: ctx.hyperlink(ctx.cleaner.clean(target))})
+                inlines(ctx, inner, link, fmt._replace(char_style=ctx.style("Hyperlink")))
             case Note():
-                out.append(_note(ctx, node, fmt))
+                _note(ctx, node, parent, fmt)
             case LineBreak():
-                out.append("<w:r><w:br/></w:r>")
+                sub(sub(parent, "r"), "br")
+            case Computed(content=inner, source=source):
+                inlines(ctx, inner, open_control(ctx, parent, source)[1], fmt)
             case _:
                 assert_never(node)
 
 
-def _note(ctx: Context, note: Note, fmt: Format) -> str:
+def _note(ctx: Context, note: Note, parent: Element, fmt: Format) -> None:
     if ctx.scope.in_note:
         # Word has no notes inside notes; the inner note's text goes in brackets instead.
         from smartind.document import Paragraph
 
-        text = " ".join(
+        value = " ".join(
             plain_text(block.content, ctx.number_style)
             for block in note.blocks
             if isinstance(block, Paragraph)
         )
-        return text_run(ctx, f" ({text})", fmt) if text else ""
+        if value:
+            text_run(ctx, parent, f" ({value})", fmt)
+        return
     note_id = ctx.writers.note(ctx, note)
-    style = ctx.style("footnote reference")
-    return (
-        f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr>'
-        f'<w:footnoteReference w:id="{note_id}"/></w:r>'
-    )
+    run = sub(parent, "r")
+    sub(sub(run, "rPr"), "rStyle", val=ctx.style("footnote reference"))
+    sub(run, "footnoteReference", id=str(note_id))

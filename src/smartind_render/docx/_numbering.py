@@ -7,9 +7,9 @@ Every ordered list gets its own ``w:num`` with a ``w:startOverride``, so each st
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from smartind_render.docx._xml import NAMESPACES, W
+from smartind_render.docx._xml import Element, W, make, sub
 
 LEVELS = 9
 INDENT = 360  # twentieths of a point per list level
@@ -18,48 +18,52 @@ _BULLETS = ("•", "–", "▪")
 _ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n})"), ("lowerRoman", "%{n}."))
 
 
-def heading_abstract(abstract_id: int, style_ids: tuple[str, ...]) -> str:
+def _level(
+    abstract: Element, level: int, fmt: str, text: str, *, left: int, hanging: int, style: str = ""
+) -> None:
+    lvl = sub(abstract, "lvl", ilvl=str(level))
+    sub(lvl, "start", val="1")
+    sub(lvl, "numFmt", val=fmt)
+    if style:
+        sub(lvl, "pStyle", val=style)
+    sub(lvl, "lvlText", val=text)
+    sub(lvl, "lvlJc", val="left")
+    sub(sub(lvl, "pPr"), "ind", left=str(left), hanging=str(hanging))
+
+
+def heading_abstract(abstract_id: int, style_ids: tuple[str, ...]) -> Element:
     """An abstract list numbering headings 1, 1.1, 1.1.1, 1.1.1.1 in the given styles."""
-    levels = []
+    abstract = make("abstractNum", abstractNumId=str(abstract_id))
+    sub(abstract, "multiLevelType", val="multilevel")
+    sub(abstract, "name", val="Rubriknumrering")
     for level, style_id in enumerate(style_ids):
         text = ".".join(f"%{n + 1}" for n in range(level + 1))
-        levels.append(
-            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-            f'<w:pStyle w:val="{style_id}"/><w:lvlText w:val="{text}"/>'
-            '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="851" w:hanging="851"/></w:pPr></w:lvl>'
-        )
-    return (
-        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="multilevel"/>'
-        f'<w:name w:val="Rubriknumrering"/>{"".join(levels)}</w:abstractNum>'
-    )
+        _level(abstract, level, "decimal", text, left=851, hanging=851, style=style_id)
+    return abstract
 
 
-def _list_abstract(abstract_id: int, ordered: bool) -> str:
-    levels = []
+def _list_abstract(abstract_id: int, ordered: bool) -> Element:
+    abstract = make("abstractNum", abstractNumId=str(abstract_id))
+    sub(abstract, "multiLevelType", val="hybridMultilevel")
+    sub(abstract, "name", val="Numrerad lista" if ordered else "Punktlista")
     for level in range(LEVELS):
         if ordered:
             fmt, text = _ORDERED[level % len(_ORDERED)]
             text = text.format(n=level + 1)
         else:
             fmt, text = "bullet", _BULLETS[level % len(_BULLETS)]
-        left = INDENT * (level + 1)
-        levels.append(
-            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="{left}" w:hanging="{HANGING}"/></w:pPr></w:lvl>'
-        )
-    name = "Numrerad lista" if ordered else "Punktlista"
-    return (
-        f'<w:abstractNum w:abstractNumId="{abstract_id}">'
-        '<w:multiLevelType w:val="hybridMultilevel"/>'
-        f'<w:name w:val="{name}"/>{"".join(levels)}</w:abstractNum>'
-    )
+        _level(abstract, level, fmt, text, left=INDENT * (level + 1), hanging=HANGING)
+    return abstract
 
 
 class Numbering:
-    """The template's numbering part plus the lists this render needs, with fresh ids."""
+    """A numbering part's root plus the lists a render needs, with fresh ids.
 
-    def __init__(self, root: Any) -> None:
+    New definitions are inserted where the schema wants them as they are made: abstract lists
+    after the last abstract list, list instances after the last instance.
+    """
+
+    def __init__(self, root: Element) -> None:
         self._root = root
         abstract_ids = [
             int(el.get(f"{W}abstractNumId", "0")) for el in root.iter(f"{W}abstractNum")
@@ -67,75 +71,92 @@ class Numbering:
         num_ids = [int(el.get(f"{W}numId", "0")) for el in root.iter(f"{W}num")]
         self._next_abstract = max(abstract_ids, default=-1) + 1
         self._next_num = max(num_ids, default=0) + 1
-        self._abstracts: list[str] = []
-        self._nums: list[str] = []
+        # The last of each kind, where the next one goes (found once: a report may hold
+        # thousands of ordered lists, each with an instance of its own).
+        self._last_abstract = _last(root, "abstractNum")
+        self._last_num = _last(root, "num")
         self._bullet_num: int | None = None
         self._ordered_abstract: int | None = None
 
-    def _abstract(self, xml_for_id: Any) -> int:
+    def _abstract(self, build: Callable[[int], Element]) -> int:
         abstract_id = self._next_abstract
         self._next_abstract += 1
-        self._abstracts.append(xml_for_id(abstract_id))
+        element = build(abstract_id)
+        root = self._root
+        if self._last_abstract is not None:
+            self._last_abstract.addnext(element)
+        else:
+            first_num = root.find(f"{W}num")
+            if first_num is not None:
+                first_num.addprevious(element)
+            else:
+                _before_cleanup(root, element)
+        self._last_abstract = element
         return abstract_id
 
-    def _num(self, abstract_id: int, override: str = "") -> int:
+    def _num(self, abstract_id: int) -> tuple[int, Element]:
         num_id = self._next_num
         self._next_num += 1
-        self._nums.append(
-            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
-        )
-        return num_id
+        num = make("num", numId=str(num_id))
+        sub(num, "abstractNumId", val=str(abstract_id))
+        if self._last_num is not None:
+            self._last_num.addnext(num)
+        else:
+            _before_cleanup(self._root, num)
+        self._last_num = num
+        return num_id, num
 
     def headings(self, style_ids: tuple[str, ...]) -> int:
         """A new heading numbering for the heading styles; returns its ``numId``."""
-        return self._num(self._abstract(lambda i: heading_abstract(i, style_ids)))
+        return self._num(self._abstract(lambda i: heading_abstract(i, style_ids)))[0]
 
     def bullet(self) -> int:
         """The ``numId`` every bulleted list shares."""
         if self._bullet_num is None:
-            self._bullet_num = self._num(self._abstract(lambda i: _list_abstract(i, False)))
+            self._bullet_num = self._num(self._abstract(lambda i: _list_abstract(i, False)))[0]
         return self._bullet_num
 
     def ordered(self, start: int, level: int) -> int:
         """A fresh ``numId`` for one ordered list at ``level``, counting from ``start``."""
         if self._ordered_abstract is None:
             self._ordered_abstract = self._abstract(lambda i: _list_abstract(i, True))
-        override = (
-            f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
-        )
-        return self._num(self._ordered_abstract, override)
+        num_id, num = self._num(self._ordered_abstract)
+        override = sub(num, "lvlOverride", ilvl=str(level))
+        sub(override, "startOverride", val=str(start))
+        return num_id
 
-    def xml(self) -> bytes:
-        """The whole numbering part: abstract lists before instances, as the schema demands."""
-        from lxml import etree
 
-        root = self._root
-        wrapper = f"<w:x {NAMESPACES}>{''.join(self._abstracts)}{''.join(self._nums)}</w:x>"
-        new = list(etree.fromstring(wrapper))
-        abstracts = [el for el in new if el.tag == f"{W}abstractNum"]
-        nums = [el for el in new if el.tag == f"{W}num"]
-        existing = list(root)
-        last_abstract = max(
-            (i for i, el in enumerate(existing) if el.tag == f"{W}abstractNum"), default=None
-        )
-        if last_abstract is None:
-            first_num = next(
-                (i for i, el in enumerate(existing) if el.tag == f"{W}num"), len(existing)
-            )
-            position = first_num
-        else:
-            position = last_abstract + 1
-        for offset, element in enumerate(abstracts):
-            root.insert(position + offset, element)
-        existing = list(root)
-        last_num = max((i for i, el in enumerate(existing) if el.tag == f"{W}num"), default=None)
-        position = len(existing) if last_num is None else last_num + 1
-        # numIdMacAtCleanup, when present, must stay last.
-        if last_num is None:
-            position = next(
-                (i for i, el in enumerate(existing) if el.tag == f"{W}numIdMacAtCleanup"),
-                len(existing),
-            )
-        for offset, element in enumerate(nums):
-            root.insert(position + offset, element)
-        return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+def insert_abstract(root: Element, element: Element) -> None:
+    """Insert an abstract list into a numbering root: after the last one, before any instance."""
+    last = _last(root, "abstractNum")
+    if last is not None:
+        last.addnext(element)
+        return
+    first_num = root.find(f"{W}num")
+    if first_num is not None:
+        first_num.addprevious(element)
+    else:
+        _before_cleanup(root, element)
+
+
+def insert_num(root: Element, element: Element) -> None:
+    """Insert a list instance into a numbering root, after the last one."""
+    last = _last(root, "num")
+    if last is not None:
+        last.addnext(element)
+    else:
+        _before_cleanup(root, element)
+
+
+def _last(root: Element, tag: str) -> Element | None:
+    found = root.findall(f"{W}{tag}")
+    return found[-1] if found else None
+
+
+def _before_cleanup(root: Element, element: Element) -> None:
+    # numIdMacAtCleanup, when present, must stay last.
+    cleanup = root.find(f"{W}numIdMacAtCleanup")
+    if cleanup is not None:
+        cleanup.addprevious(element)
+    else:
+        root.append(element)

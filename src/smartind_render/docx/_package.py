@@ -1,4 +1,4 @@
-"""The zip package: content types, document properties, the edit stamp, fixed timestamps."""
+"""The package: document properties, the members python-docx lays out, a reproducible zip."""
 
 from __future__ import annotations
 
@@ -8,27 +8,19 @@ import time
 import warnings
 import zipfile
 from collections.abc import Mapping
+from typing import Any
 
 from smartind.document import Metadata
-from smartind_render.docx._xml import Cleaner, escape
+from smartind_render.docx._xml import Cleaner
+from smartind_render.stamp import DOCX_STAMP_PART
 
 _CT = "application/vnd.openxmlformats-officedocument"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a zip entry can hold
 DEFAULT_EPOCH = ZIP_EPOCH
 
-KNOWN_TYPES = {
-    "word/document.xml": f"{_CT}.wordprocessingml.document.main+xml",
-    "word/styles.xml": f"{_CT}.wordprocessingml.styles+xml",
-    "word/numbering.xml": f"{_CT}.wordprocessingml.numbering+xml",
-    "word/settings.xml": f"{_CT}.wordprocessingml.settings+xml",
-    "word/footnotes.xml": f"{_CT}.wordprocessingml.footnotes+xml",
-    "word/footer1.xml": f"{_CT}.wordprocessingml.footer+xml",
-    "docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
-    "docProps/app.xml": f"{_CT}.extended-properties+xml",
-    "docProps/custom.xml": f"{_CT}.custom-properties+xml",
-}
+_CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+_APP_TYPE = f"{_CT}.extended-properties+xml"
+_CUSTOM_TYPE = f"{_CT}.custom-properties+xml"
 
 
 def _date_epoch(report_date: str) -> int | None:
@@ -68,86 +60,102 @@ def source_date_epoch(option: int | None, report_date: str = "") -> int:
         return DEFAULT_EPOCH
 
 
-def content_types(
-    names: list[str], defaults: Mapping[str, str], overrides: Mapping[str, str]
-) -> bytes:
-    """``[Content_Types].xml`` for the members ``names``."""
-    merged = {
-        "rels": "application/vnd.openxmlformats-package.relationships+xml",
-        "xml": "application/xml",
-    }
-    for extension, ctype in defaults.items():
-        merged.setdefault(extension, ctype)
-    rows = [
-        f'<Default Extension="{escape(ext)}" ContentType="{escape(ctype)}"/>'
-        for ext, ctype in sorted(merged.items())
-    ]
-    for name in sorted(names):
-        override = KNOWN_TYPES.get(name) or overrides.get(name)
-        if override is None or name.endswith(".rels"):
-            continue
-        rows.append(f'<Override PartName="/{escape(name)}" ContentType="{escape(override)}"/>')
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        f"{''.join(rows)}</Types>"
-    ).encode()
+def refresh_epoch() -> int:
+    """The zip time of a refreshed draft: ``SOURCE_DATE_EPOCH`` if set, else now."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return source_date_epoch(None)
+    return max(int(time.time()), ZIP_EPOCH)
 
 
-def root_relationships() -> bytes:
-    """``_rels/.rels``: the main document and the three property parts."""
-    rels = (
-        ("rId1", f"{_DOC_REL}/officeDocument", "word/document.xml"),
-        ("rId2", f"{_PKG_REL}/metadata/core-properties", "docProps/core.xml"),
-        ("rId3", f"{_DOC_REL}/extended-properties", "docProps/app.xml"),
-        ("rId4", f"{_DOC_REL}/custom-properties", "docProps/custom.xml"),
+def document_properties(package: Any, metadata: Metadata, epoch: int, cleaner: Cleaner) -> None:
+    """Fresh core, extended and (placeholder) custom properties related from ``package``.
+
+    The template's own properties (its author, its dates) do not carry over. The custom
+    properties part holds the edit stamp, written by :func:`members` once the rest is known.
+    """
+    from datetime import UTC, datetime
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part, XmlPart
+    from docx.opc.parts.coreprops import CorePropertiesPart
+    from docx.oxml.coreprops import CT_CoreProperties
+
+    core_part = CorePropertiesPart(
+        PackURI("/docProps/core.xml"), _CORE_TYPE, CT_CoreProperties.new(), package
     )
-    rows = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{p}"/>' for i, t, p in rels)
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<Relationships xmlns="{_PKG_REL}">{rows}</Relationships>'
-    ).encode()
+    core = core_part.core_properties
+    for name, value in (
+        ("title", metadata.title),
+        ("subject", metadata.subtitle),
+        ("author", metadata.organisation),
+        ("keywords", ", ".join(metadata.keywords)),
+        ("language", metadata.language),
+        ("last_modified_by", metadata.organisation),
+    ):
+        if value:
+            setattr(core, name, cleaner.clean(value))
+    core.revision = 1
+    moment = datetime.fromtimestamp(epoch, UTC).replace(tzinfo=None)
+    core.created = moment
+    core.modified = moment
+    package.relate_to(core_part, RT.CORE_PROPERTIES)
+
+    app_part = XmlPart(
+        PackURI("/docProps/app.xml"), _APP_TYPE, _app_properties(metadata, cleaner), package
+    )
+    package.relate_to(app_part, RT.EXTENDED_PROPERTIES)
+    custom_part = Part(PackURI(f"/{DOCX_STAMP_PART}"), _CUSTOM_TYPE, b"", package)
+    package.relate_to(custom_part, RT.CUSTOM_PROPERTIES)
 
 
-def core_properties(metadata: Metadata, epoch: int, cleaner: Cleaner) -> bytes:
-    """Title, subject, author (the organisation), keywords, language and fixed dates."""
-    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
-    fields = [
-        ("dc:title", metadata.title),
-        ("dc:subject", metadata.subtitle),
-        ("dc:creator", metadata.organisation),
-        ("cp:keywords", ", ".join(metadata.keywords)),
-        ("dc:language", metadata.language),
-        ("cp:lastModifiedBy", metadata.organisation),
-    ]
-    body = "".join(f"<{tag}>{cleaner.text(value)}</{tag}>" for tag, value in fields if value)
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"{body}<cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>"
-    ).encode()
-
-
-def app_properties(metadata: Metadata, cleaner: Cleaner) -> bytes:
+def _app_properties(metadata: Metadata, cleaner: Cleaner) -> Any:
     """Extended properties: the producing application and the organisation."""
+    from lxml import etree
+
     from smartind._version import __version__
 
-    company = (
-        f"<Company>{cleaner.text(metadata.organisation)}</Company>" if metadata.organisation else ""
+    namespace = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    root = etree.Element(
+        f"{{{namespace}}}Properties",
+        nsmap={
+            None: namespace,
+            "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+        },
     )
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        f'docPropsVTypes"><Application>smartind {escape(__version__)}</Application>'
-        f"{company}</Properties>"
-    ).encode()
+    etree.SubElement(root, f"{{{namespace}}}Application").text = f"smartind {__version__}"
+    if metadata.organisation:
+        etree.SubElement(root, f"{{{namespace}}}Company").text = cleaner.clean(
+            metadata.organisation
+        )
+    return root
+
+
+def members(package: Any) -> dict[str, bytes]:
+    """Every zip member of ``package``, as python-docx would write them, stamped.
+
+    python-docx lays out the parts (each part still related, its relationships, the content
+    types); smartind writes the zip itself (:func:`write_zip`) so that timestamps and member
+    order are fixed and the file is the same on every render.
+    """
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    from smartind_render.stamp import custom_properties_xml, docx_digest
+
+    parts = list(package.iter_parts())
+    result: dict[str, bytes] = {
+        "[Content_Types].xml": _ContentTypesItem.from_parts(parts).blob,  # type: ignore[no-untyped-call]
+        "_rels/.rels": package.rels.xml,
+    }
+    for part in parts:
+        name = part.partname.membername
+        if name == DOCX_STAMP_PART:
+            continue
+        result[name] = part.blob
+        if len(part.rels):
+            result[part.partname.rels_uri.membername] = part.rels.xml
+    result[DOCX_STAMP_PART] = custom_properties_xml(docx_digest(result))
+    return result
 
 
 def write_zip(members: Mapping[str, bytes], epoch: int) -> bytes:

@@ -2,41 +2,54 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from smartind.document import Inline
 from smartind_render.docx._context import Context
 from smartind_render.docx._inlines import PLAIN, Format, inlines
+from smartind_render.docx._xml import Element, sub
 
-PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
-
-def flush_page_break(ctx: Context, out: list[str]) -> None:
+def flush_page_break(ctx: Context, parent: Element) -> None:
     """Before something that is not a paragraph (a table), a due page break is written out."""
-    if ctx.page_break:
-        ctx.page_break = False
-        out.append(PAGE_BREAK)
+    if ctx.take_page_break():
+        sub(sub(sub(parent, "p"), "r"), "br", type="page")
 
 
-# A small empty paragraph after a table: Word would merge two adjacent tables into one.
-SPACER = (
-    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="160" w:lineRule="exact"/>'
-    "</w:pPr></w:p>"
-)
+def spacer(ctx: Context, parent: Element) -> None:
+    """A small empty paragraph after a table: Word would merge two adjacent tables into one."""
+    p = sub(parent, "p")
+    sub(sub(p, "pPr"), "spacing", before="0", after="0", line="160", lineRule="exact")
+    ctx.last_spacer = p
+
+
+def follows_spacer(ctx: Context, parent: Element) -> bool:
+    """Whether the last thing written into ``parent`` is a :func:`spacer`."""
+    return len(parent) > 0 and parent[-1] is ctx.last_spacer
 
 
 def paragraph(
     ctx: Context,
     content: Iterable[Inline],
     style: str,
-    out: list[str],
+    parent: Element,
     *,
-    prefix: str = "",
-    properties: str = "",
+    properties: Callable[[Element], None] | None = None,
+    prefix: Callable[[Element], None] | None = None,
     fmt: Format = PLAIN,
-) -> None:
-    """Append one paragraph in style id ``style``; ``properties`` follow the style in pPr."""
-    due = ctx.take_page_break()
-    out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{due}{properties}</w:pPr>{prefix}')
-    inlines(ctx, content, out, fmt)
-    out.append("</w:p>")
+) -> Element:
+    """Append one paragraph in style id ``style``; ``properties`` add to its pPr after the style.
+
+    ``prefix`` writes runs before the content (a footnote's mark).
+    """
+    p = sub(parent, "p")
+    ppr = sub(p, "pPr")
+    sub(ppr, "pStyle", val=style)
+    if ctx.take_page_break():
+        sub(ppr, "pageBreakBefore")
+    if properties is not None:
+        properties(ppr)
+    if prefix is not None:
+        prefix(p)
+    inlines(ctx, content, p, fmt)
+    return p

@@ -1,4 +1,4 @@
-"""Tables as WordprocessingML, built row by row as text: linear in the number of cells.
+"""Tables as WordprocessingML elements, built row by row: linear in the number of cells.
 
 python-docx's ``table.cell(r, c)`` rebuilds the cell grid on every call, which makes a naive
 build quadratic; nothing here goes through it.
@@ -6,12 +6,14 @@ build quadratic; nothing here goes through it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from smartind.document import Align, RowKind, Table
 from smartind_render.docx._context import Context
 from smartind_render.docx._inlines import PLAIN, Format
-from smartind_render.docx._paragraphs import SPACER, flush_page_break, paragraph
+from smartind_render.docx._paragraphs import flush_page_break, paragraph, spacer
+from smartind_render.docx._xml import Element, sub
 
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 _NAVY = "1F3A5F"
@@ -78,23 +80,33 @@ def _guess(table: Table) -> list[Decimal]:
     return [Decimal(n) for n in needs]
 
 
-def table(ctx: Context, node: Table, out: list[str]) -> None:
+def table(ctx: Context, node: Table, parent: Element) -> None:
     """Append the caption (above the table, as Swedish reports place it) and the table."""
     if node.caption:
-        paragraph(ctx, node.caption, ctx.style("caption"), out)
-    flush_page_break(ctx, out)
+        paragraph(ctx, node.caption, ctx.style("caption"), parent)
+    flush_page_break(ctx, parent)
     if not node.columns:
         return  # nothing to draw; Word cannot hold a table without columns
     widths = _widths(node, ctx.text_width)
-    total = sum(widths)
-    out.append(
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{ctx.style("Report Table")}"/>'
-        f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-        '<w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+    element = sub(parent, "tbl")
+    tbl_pr = sub(element, "tblPr")
+    sub(tbl_pr, "tblStyle", val=ctx.style("Report Table"))
+    sub(tbl_pr, "tblW", w=str(sum(widths)), type="dxa")
+    sub(tbl_pr, "tblLayout", type="fixed")
+    sub(
+        tbl_pr,
+        "tblLook",
+        val="0020",
+        firstRow="1",
+        lastRow="0",
+        firstColumn="0",
+        lastColumn="0",
+        noHBand="1",
+        noVBand="1",
     )
-    out.extend(f'<w:gridCol w:w="{width}"/>' for width in widths)
-    out.append("</w:tblGrid>")
+    grid = sub(element, "tblGrid")
+    for width in widths:
+        sub(grid, "gridCol", w=str(width))
     head_style = ctx.style("Table Heading")
     text_style = ctx.style("Table Text")
     aligns = [_JC[column.align] for column in node.columns]
@@ -105,49 +117,63 @@ def table(ctx: Context, node: Table, out: list[str]) -> None:
     last = len(rows) - 1
     for index, row in enumerate(rows):
         kind = row.kind
-        keep = "<w:keepNext/>" if together and index < last else ""
+        keep = together and index < last
+        tr = sub(element, "tr")
+        tr_pr = sub(tr, "trPr")
+        sub(tr_pr, "cantSplit")
         if kind is RowKind.HEAD:
-            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+            sub(tr_pr, "tblHeader")
             style, fmt = head_style, PLAIN
-            border = (
-                f'<w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="{_NAVY}"/>'
-                "</w:tcBorders>"
-                if index == last_head
-                else ""
-            )
-            cell_extra = f'{border}<w:shd w:val="clear" w:color="auto" w:fill="{_HEAD_FILL}"/>'
-            cell_extra += '<w:vAlign w:val="bottom"/>'
+            border = "bottom" if index == last_head else None
         elif kind is RowKind.TOTAL:
-            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             style, fmt = text_style, _BOLD
-            cell_extra = (
-                f'<w:tcBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="{_NAVY}"/>'
-                "</w:tcBorders>"
-            )
+            border = "top"
         else:
-            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             style, fmt = text_style, PLAIN
-            cell_extra = ""
+            border = None
         column = 0
         for cell in row.cells:
             span = cell.colspan
-            width = sum(widths[column : column + span])
-            grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            tc = sub(tr, "tc")
+            tc_pr = sub(tc, "tcPr")
+            sub(tc_pr, "tcW", w=str(sum(widths[column : column + span])), type="dxa")
+            if span > 1:
+                sub(tc_pr, "gridSpan", val=str(span))
+            if border is not None:
+                sub(
+                    sub(tc_pr, "tcBorders"),
+                    border,
+                    val="single",
+                    sz="8",
+                    space="0",
+                    color=_NAVY,
+                )
+            if kind is RowKind.HEAD:
+                sub(tc_pr, "shd", val="clear", color="auto", fill=_HEAD_FILL)
+                sub(tc_pr, "vAlign", val="bottom")
             align = "center" if span > 1 and kind is RowKind.HEAD else aligns[column]
-            out.append(
-                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{cell_extra}</w:tcPr>'
+            paragraph(
+                ctx, cell.content, style, tc, properties=_cell_properties(keep, align), fmt=fmt
             )
-            properties = keep if align == "left" else f'{keep}<w:jc w:val="{align}"/>'
-            paragraph(ctx, cell.content, style, out, properties=properties, fmt=fmt)
-            out.append("</w:tc>")
             column += span
-        out.append("</w:tr>")
     if not rows:
         # A table needs at least one row to be valid WordprocessingML.
-        out.append("<w:tr>")
-        out.extend(
-            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p/></w:tc>' for w in widths
-        )
-        out.append("</w:tr>")
-    out.append("</w:tbl>")
-    out.append(SPACER)
+        tr = sub(element, "tr")
+        for width in widths:
+            tc = sub(tr, "tc")
+            sub(sub(tc, "tcPr"), "tcW", w=str(width), type="dxa")
+            sub(tc, "p")
+    spacer(ctx, parent)
+
+
+def _cell_properties(keep: bool, align: str) -> Callable[[Element], None] | None:
+    if not keep and align == "left":
+        return None
+
+    def properties(ppr: Element) -> None:
+        if keep:
+            sub(ppr, "keepNext")
+        if align != "left":
+            sub(ppr, "jc", val=align)
+
+    return properties

@@ -1,35 +1,71 @@
-"""XML text for WordprocessingML: escaping, namespaces, and characters XML cannot hold."""
+"""WordprocessingML as lxml elements: names, a small element factory, unsafe characters.
+
+Every value goes into the tree as an element's text or an attribute's value, so lxml escapes it;
+no XML is written as text anywhere in the renderer.
+"""
 
 from __future__ import annotations
 
 import re
 import warnings
+from typing import Any
+
+from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 W = f"{{{W_NS}}}"
-NAMESPACES = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
-DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+R_ID = f"{{{R_NS}}}id"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+NSMAP = {"w": W_NS, "r": R_NS}
+_W_ONLY = {"w": W_NS}
+
+Element = Any
+"""An lxml element (lxml ships no type information this project's mypy setup reads)."""
 
 # XML 1.0 allows tab, newline and carriage return below U+0020, no surrogates, and not U+FFFE/F.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _REPLACEMENT = "\ufffd"
 
 
-def escape(text: str) -> str:
-    """``text`` safe inside an element or a double-quoted attribute (already cleaned)."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    return text
+def new(tag: str, nsmap: dict[str, str] | None = None) -> Element:
+    """A new root element ``w:tag`` declaring the ``w`` and ``r`` prefixes (or ``nsmap``)."""
+    return etree.Element(W + tag, nsmap=nsmap or NSMAP)
+
+
+def sub(parent: Element, tag: str, attrib: dict[str, str] | None = None, **attrs: str) -> Element:
+    """Append ``w:tag`` to ``parent``; keyword attributes are in the ``w`` namespace."""
+    element = etree.SubElement(parent, W + tag, attrib)
+    for name, value in attrs.items():
+        element.set(W + name, value)
+    return element
+
+
+def make(tag: str, nsmap: dict[str, str] | None = None, **attrs: str) -> Element:
+    """A detached ``w:tag`` element, to be inserted later at a position the schema wants.
+
+    It declares the ``w`` prefix only (or ``nsmap``); lxml drops the declaration again when the
+    element is inserted under one that already has it.
+    """
+    element = etree.Element(W + tag, nsmap=nsmap or _W_ONLY)
+    for name, value in attrs.items():
+        element.set(W + name, value)
+    return element
+
+
+def text(parent: Element, value: str) -> Element:
+    """Append ``<w:t xml:space="preserve">value</w:t>``."""
+    element = etree.SubElement(parent, W + "t")
+    element.set(XML_SPACE, "preserve")
+    element.text = value
+    return element
+
+
+def serialize(root: Element) -> bytes:
+    """A part's bytes: UTF-8 with the standalone declaration Word writes."""
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 class Cleaner:
@@ -48,10 +84,6 @@ class Cleaner:
         if self.first is None:
             self.first = text
         return _UNSAFE.sub(_REPLACEMENT, text)
-
-    def text(self, text: str) -> str:
-        """Cleaned and escaped."""
-        return escape(self.clean(text))
 
     def warn(self) -> None:
         """Issue one ``SmartindWarning`` if anything was replaced."""

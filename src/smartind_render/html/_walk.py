@@ -22,6 +22,8 @@ from smartind.document import (
     BulletList,
     Callout,
     Cell,
+    Computed,
+    ComputedBlock,
     Document,
     Emphasis,
     Heading,
@@ -237,6 +239,8 @@ class _Walker:
                 return ""
             case PageBreak():
                 return '<div class="page-break"></div>\n'
+            case ComputedBlock(blocks=inner):
+                return self.blocks(inner)
             case _:
                 assert_never(block)
 
@@ -335,6 +339,8 @@ class _Walker:
                 return "<br>"
             case Number():
                 return str(escape(inline.text(self.style)))
+            case Computed(content=content):
+                return self.inlines(content, in_link)
             case _:
                 assert_never(inline)
 
@@ -352,7 +358,9 @@ class _Walker:
                 case Table(rows=rows):
                     cells = (cell.content for row in rows for cell in row.cells)
                     parts.extend(self.inlines(content) for content in cells)
-                case BulletList() | OrderedList() | TableOfContents() | PageBreak():
+                case (
+                    BulletList() | OrderedList() | TableOfContents() | PageBreak() | ComputedBlock()
+                ):
                     pass  # their text is in the blocks iter_blocks walks into
                 case _:
                     assert_never(block)

@@ -18,6 +18,8 @@ from smartind.document import (
     Callout,
     Cell,
     ColumnSpec,
+    Computed,
+    ComputedBlock,
     Document,
     Emphasis,
     Heading,
@@ -156,6 +158,8 @@ class Writer:
             case PageBreak():
                 # Markdown has no pages.
                 return ""
+            case ComputedBlock(blocks=inner):
+                return self._blocks(inner)
             case _:
                 assert_never(block)
 
@@ -290,6 +294,8 @@ class Writer:
                 return reference
             case LineBreak():
                 return " " if context.one_line else BREAK
+            case Computed(content=content):
+                return self._inlines(content, context)
             case _:
                 assert_never(inline)
 

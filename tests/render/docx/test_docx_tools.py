@@ -15,6 +15,7 @@ import pytest
 from smartind.document import (
     BulletList,
     Callout,
+    ComputedBlock,
     Document,
     Heading,
     Note,
@@ -81,6 +82,8 @@ def _model_counts(document: Document) -> Counter[str]:
                     walk(inner)
                 case TableOfContents():
                     counts["headings"] += 1
+                case ComputedBlock(blocks=inner):
+                    walk(inner)  # a content control is no block of its own to pandoc
                 case _:
                     pass
             counts["notes"] += sum(isinstance(i, Note) for i in iter_inlines(inlines))

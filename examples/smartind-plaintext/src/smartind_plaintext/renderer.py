@@ -15,6 +15,8 @@ from smartind.document import (
     Block,
     BulletList,
     Callout,
+    Computed,
+    ComputedBlock,
     Document,
     Emphasis,
     Heading,
@@ -132,6 +134,9 @@ class _Writer:
                 return self._contents(title, depth)
             case PageBreak():
                 return "\f"
+            case ComputedBlock(blocks=inner):
+                # Blocks computed from data: plain text has nothing to mark them with.
+                return self._blocks(inner, width)
             case _:
                 assert_never(block)
 
@@ -199,6 +204,8 @@ class _Writer:
                 return inline.text(self.style)
             case LineBreak():
                 return "\n"
+            case Computed(content=content):
+                return self._inlines(content)
             case _:
                 assert_never(inline)
 

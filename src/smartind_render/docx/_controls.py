@@ -1,0 +1,138 @@
+"""Content controls: every figure from data sits in a ``w:sdt`` that ``smartind refresh`` can find.
+
+A control's tag is ``smartind:`` followed by its source (``smartind:03-genomforande.md#12``), the
+name :class:`~smartind.document.Computed` and :class:`~smartind.document.ComputedBlock` carry.
+Its title (``w:alias``) says, in the report's Swedish, that the text comes from data; Word shows
+it on the control's frame when the cursor is inside. The frame is never printed, the text keeps
+the paragraph's own formatting (no placeholder colour) and the control is not locked: a writer
+may delete a sentence with its figure, and ``refresh`` then reports the figure as deleted.
+
+What smartind last wrote into each control is kept as a digest of its text in the draft's
+manifest (:mod:`smartind_render.docx._manifest`), so a later refresh can tell a control the
+writer edited by hand from one that is still as rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+
+from smartind_render.docx._context import Context
+from smartind_render.docx._xml import Element, W, sub
+
+TAG_PREFIX = "smartind:"
+TITLE = "Från data"
+"""The control's title; the source follows it (``Från data: 03-genomforande.md#12``)."""
+
+_T = f"{W}t"
+_TAB = f"{W}tab"
+_BR = f"{W}br"
+_CR = f"{W}cr"
+_P = f"{W}p"
+_TR = f"{W}tr"
+_TC = f"{W}tc"
+_NOTE_REF = f"{W}footnoteReference"
+_DEL = f"{W}del"
+_SDT = f"{W}sdt"
+_SDT_PR = f"{W}sdtPr"
+_SDT_CONTENT = f"{W}sdtContent"
+_TAG = f"{W}tag"
+
+
+def open_control(ctx: Context, parent: Element, source: str) -> tuple[Element, Element]:
+    """Append a ``w:sdt`` for ``source`` to ``parent``; returns it and its content element."""
+    sdt = sub(parent, "sdt")
+    properties = sub(sdt, "sdtPr")
+    sub(properties, "alias", val=f"{TITLE}: {source}")
+    sub(properties, "tag", val=f"{TAG_PREFIX}{source}")
+    sub(properties, "id", val=ctx.control_id())
+    return sdt, sub(sdt, "sdtContent")
+
+
+def source_of(sdt: Element) -> str | None:
+    """The source a smartind control names, or None for any other ``w:sdt``."""
+    tag = sdt.find(f"{_SDT_PR}/{_TAG}")
+    value = tag.get(f"{W}val", "") if tag is not None else ""
+    return value[len(TAG_PREFIX) :] if value.startswith(TAG_PREFIX) else None
+
+
+def content_of(sdt: Element) -> Element | None:
+    """The ``w:sdtContent`` of a control."""
+    return sdt.find(_SDT_CONTENT)
+
+
+def controls(root: Element) -> Iterator[tuple[str, Element]]:
+    """Every smartind control under ``root`` with its source, in document order."""
+    for sdt in root.iter(_SDT):
+        source = source_of(sdt)
+        if source is not None:
+            yield source, sdt
+
+
+def foreign_controls(root: Element) -> int:
+    """How many content controls under ``root`` carry no smartind tag."""
+    return sum(1 for sdt in root.iter(_SDT) if source_of(sdt) is None)
+
+
+def text_of(element: Element, notes: Mapping[str, Element]) -> str:
+    """The text a reader sees in ``element``, a paragraph or table row to a line.
+
+    Cells are split by tabs, paragraphs within a cell by a space. A footnote mark brings its
+    note's text in brackets, so an edit in a note a control placed counts as an edit of the
+    control. Deleted text of tracked changes is left out (it is not there to read); inserted text
+    is in.
+    """
+    lines: list[str] = []
+    current: list[str] = []
+    _collect(element, notes, current, lines, in_cell=False)
+    if current:
+        lines.append("".join(current))
+    return "\n".join(lines).strip("\n")
+
+
+def _collect(
+    element: Element,
+    notes: Mapping[str, Element],
+    current: list[str],
+    lines: list[str],
+    *,
+    in_cell: bool,
+) -> None:
+    tag = element.tag
+    if tag == _T:
+        current.append(element.text or "")
+    elif tag == _TAB:
+        current.append("\t")
+    elif tag in (_BR, _CR):
+        current.append(" " if in_cell else "\n")
+    elif tag == _NOTE_REF:
+        note = notes.get(element.get(f"{W}id", ""))
+        if note is not None:
+            current.append(f"[{text_of(note, {}).replace(chr(10), ' ')}]")
+    elif tag == _TR:
+        if current:
+            lines.append("".join(current))
+            current.clear()
+        cells = [_cell_text(cell, notes) for cell in element.iter(_TC)]
+        lines.append("\t".join(cells))
+    elif tag != _DEL:
+        for child in element:
+            _collect(child, notes, current, lines, in_cell=in_cell)
+        if tag == _P and not in_cell:
+            lines.append("".join(current))
+            current.clear()
+
+
+def _cell_text(cell: Element, notes: Mapping[str, Element]) -> str:
+    parts: list[str] = []
+    for paragraph in cell.iter(_P):
+        current: list[str] = []
+        for child in paragraph:
+            _collect(child, notes, current, [], in_cell=True)
+        parts.append("".join(current))
+    return " ".join(part for part in parts if part)
+
+
+def digest(text: str) -> str:
+    """The digest smartind keeps of a control's text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,310 @@
+"""``smartind refresh``: new figures into the content controls of a draft the writer edited.
+
+The draft is opened with python-docx and left as it is everywhere but inside smartind's own
+controls. The new content comes from a fresh render of the report into a copy of the draft
+(:func:`smartind_render.docx._render.build`), so each control reads exactly as in a new draft.
+Only the parts that changed are written again; every other zip member is copied byte for byte.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import zipfile
+from typing import Any
+
+from smartind.document import Document
+from smartind.errors import DraftError
+from smartind_render.docx import _controls, _manifest
+from smartind_render.docx._outcome import FigureChange, FigureConflict, MissingFigure, RefreshResult
+from smartind_render.docx._places import Places
+from smartind_render.docx._xml import Element, W, serialize
+from smartind_render.protocol import RenderOptions
+
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+
+
+def refresh(
+    draft: bytes,
+    document: Document,
+    *,
+    take_data: bool = False,
+    options: RenderOptions | None = None,
+) -> RefreshResult:
+    """The draft with every control whose source still exists brought up to ``document``."""
+    options = options or RenderOptions()
+    members = _members(draft)
+    opened = _open(draft)
+    part = opened.part
+    found = _manifest.find(part)
+    if found is None:
+        raise DraftError(
+            "this Word file is not a draft smartind wrote: it has no smartind manifest "
+            "(customXml part in the urn:smartind:draft:1 namespace); render a draft with "
+            "`smartind render -f docx` and keep editing that one"
+        )
+    manifest_part, stored, order = found
+    body = opened.element.body
+    notes_part = _related(part, _FOOTNOTES)
+    footnotes = _parse(notes_part.blob) if notes_part is not None else None
+    draft_controls = list(_controls.controls(body))
+    if footnotes is not None:
+        draft_controls.extend(_controls.controls(footnotes))
+    _check_editor_kept_controls(members, body, footnotes, draft_controls, order)
+
+    from smartind_render.docx._render import build, notes_by_id
+
+    fresh = build(document, options, reference=_open(draft))
+    fresh_notes = notes_by_id(fresh.footnotes)
+    fresh_by_source: dict[str, Element] = {}
+    fresh_order: list[str] = []
+    for root in (fresh.body, fresh.footnotes):
+        for source, sdt in _controls.controls(root):
+            if source not in fresh_by_source:
+                fresh_by_source[source] = sdt
+                fresh_order.append(source)
+
+    from smartind_render.docx._transplant import Transplant
+
+    numbering_part = _related(part, _NUMBERING)
+    transplant = Transplant(
+        draft_part=part,
+        draft_notes_part=notes_part,
+        draft_footnotes=footnotes,
+        draft_numbering=numbering_part.element if numbering_part is not None else None,
+        fresh_part=fresh.package.main_document_part,
+        fresh_notes_part=_related(fresh.package.main_document_part, _FOOTNOTES),
+        fresh_footnotes=fresh.footnotes,
+        fresh_numbering=fresh.numbering,
+    )
+    places = Places(body, opened.styles.element)
+    draft_notes = notes_by_id(footnotes) if footnotes is not None else {}
+    note_of = _note_holders(footnotes)
+    changes: list[FigureChange] = []
+    conflicts: list[FigureConflict] = []
+    gone: list[MissingFigure] = []
+    digests = dict(stored)
+    present: set[str] = set()
+    for source, sdt in draft_controls:
+        present.add(source)
+        place = places.of_note(note_of[sdt]) if sdt in note_of else places.of(sdt)
+        content = _controls.content_of(sdt)
+        if content is None:
+            continue
+        now = _controls.text_of(content, draft_notes)
+        fresh_sdt = fresh_by_source.get(source)
+        if fresh_sdt is None:
+            gone.append(MissingFigure(source=source, place=place, text=now))
+            continue
+        fresh_content = _controls.content_of(fresh_sdt)
+        new = _controls.text_of(fresh_content, fresh_notes) if fresh_content is not None else ""
+        edited = stored.get(source) != _controls.digest(now)
+        if new == now:
+            digests[source] = _controls.digest(new)
+            continue
+        if edited and not take_data:
+            conflicts.append(FigureConflict(source=source, place=place, draft=now, data=new))
+            continue
+        if fresh_content is not None:
+            transplant.replace(content, fresh_content)
+        digests[source] = _controls.digest(new)
+        changes.extend(
+            _changes(
+                source, place, now, new, content=content, control=sdt, places=places, taken=edited
+            )
+        )
+    deleted = [
+        MissingFigure(source=s, place="", text=_fresh_text(fresh_by_source[s], fresh_notes))
+        for s in order
+        if s not in present and s in fresh_by_source
+    ]
+    added = [
+        MissingFigure(source=s, place="", text=_fresh_text(fresh_by_source[s], fresh_notes))
+        for s in fresh_order
+        if s not in stored and s not in present
+    ]
+    data: bytes | None = None
+    if changes:
+        updated = dict(members)
+        updated[part.partname.membername] = part.blob
+        if len(part.rels):
+            updated[part.partname.rels_uri.membername] = part.rels.xml
+        if footnotes is not None and notes_part is not None and transplant.changed_notes:
+            updated[notes_part.partname.membername] = serialize(footnotes)
+            if len(notes_part.rels):
+                updated[notes_part.partname.rels_uri.membername] = notes_part.rels.xml
+        if numbering_part is not None and transplant.changed_numbering:
+            updated[numbering_part.partname.membername] = numbering_part.blob
+        entries = [(s, digests[s]) for s in order if s in digests]
+        updated[manifest_part.partname.membername] = serialize(_manifest.manifest(entries))
+        from smartind_render.docx._package import refresh_epoch, write_zip
+
+        data = write_zip(updated, refresh_epoch())
+    return RefreshResult(
+        data=data,
+        changes=tuple(changes),
+        conflicts=tuple(conflicts),
+        deleted=tuple(deleted),
+        added=tuple(added),
+        gone=tuple(gone),
+    )
+
+
+def _members(draft: bytes) -> dict[str, bytes]:
+    from smartind.limits import MAX_EXISTING_OUTPUT_BYTES
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(draft)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+            if total > 4 * MAX_EXISTING_OUTPUT_BYTES:
+                raise DraftError(
+                    f"the draft unpacks to {total} bytes, more than smartind reads "
+                    f"({4 * MAX_EXISTING_OUTPUT_BYTES}); it is not a draft smartind wrote"
+                )
+            return {
+                info.filename: archive.read(info)
+                for info in archive.infolist()
+                if not info.is_dir()
+            }
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise DraftError(
+            f"the draft is not a Word file (.docx) that can be read: {error}"
+        ) from None
+
+
+def _open(draft: bytes) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(draft))
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as error:
+        raise DraftError(
+            f"the draft cannot be opened as a Word document ({error}); open it in Word and save "
+            f"it as a Word document (.docx)"
+        ) from None
+
+
+def _parse(blob: bytes) -> Element:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    try:
+        return etree.fromstring(blob, parser)
+    except etree.XMLSyntaxError as error:
+        raise DraftError(f"the draft's footnotes cannot be read ({error})") from None
+
+
+def _related(part: Any, reltype: str) -> Any | None:
+    try:
+        return part.part_related_by(reltype)
+    except KeyError:
+        return None
+
+
+def _note_holders(footnotes: Element | None) -> dict[Element, str]:
+    """The footnote id each control inside a footnote belongs to."""
+    if footnotes is None:
+        return {}
+    holders: dict[Element, str] = {}
+    for note in footnotes.iter(f"{W}footnote"):
+        for _source, sdt in _controls.controls(note):
+            holders[sdt] = note.get(f"{W}id", "")
+    return holders
+
+
+def _fresh_text(sdt: Element, notes: dict[str, Element]) -> str:
+    content = _controls.content_of(sdt)
+    return _controls.text_of(content, notes) if content is not None else ""
+
+
+def _check_editor_kept_controls(
+    members: dict[str, bytes],
+    body: Element,
+    footnotes: Element | None,
+    found: list[tuple[str, Element]],
+    order: list[str],
+) -> None:
+    """Refuse a draft whose controls an editor dropped or stripped of their tags."""
+    sources = {source for source, _ in found}
+    missing = [source for source in order if source not in sources]
+    if not missing:
+        return
+    untagged = _controls.foreign_controls(body)
+    if footnotes is not None:
+        untagged += _controls.foreign_controls(footnotes)
+    editor = _application(members)
+    by = f" by {editor}" if editor else ""
+    if untagged:
+        raise DraftError(
+            f"the draft was last saved{by}, which kept {untagged} content control(s) but "
+            f"dropped the tags that say which figure each holds ({len(missing)} of "
+            f"{len(order)} figures cannot be found); refresh cannot tell the figures apart and "
+            f"changed nothing. Refresh a copy saved by Word, or render a new draft"
+        )
+    if not sources:
+        raise DraftError(
+            f"none of the draft's {len(order)} figures is in a content control any more: the "
+            f"editor that saved it{by} drops content controls; refresh changed nothing. "
+            f"Refresh a copy saved by Word, or render a new draft"
+        )
+
+
+def _application(members: dict[str, bytes]) -> str:
+    """The application that last saved the file, from ``docProps/app.xml``."""
+    data = members.get("docProps/app.xml")
+    if not data:
+        return ""
+    try:
+        root = _parse(data)
+    except DraftError:
+        return ""
+    for element in root:
+        if isinstance(element.tag, str) and element.tag.endswith("}Application"):
+            return (element.text or "").strip()
+    return ""
+
+
+def _changes(
+    source: str,
+    place: str,
+    old: str,
+    new: str,
+    *,
+    content: Element,
+    control: Element,
+    places: Places,
+    taken: bool,
+) -> list[FigureChange]:
+    """One change a figure: a control of one line is one change; a table, a row each; a list or
+    other block, a paragraph each (named as the paragraphs of the text around it)."""
+    old_lines = old.split("\n")
+    new_lines = new.split("\n")
+    if len(old_lines) == 1 and len(new_lines) == 1:
+        return [FigureChange(source=source, place=place, old=old, new=new, taken=taken)]
+    table = content.find(f".//{W}tbl") is not None
+    result: list[FigureChange] = []
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for offset in range(max(a1 - a0, b1 - b0)):
+            before = old_lines[a0 + offset] if a0 + offset < a1 else ""
+            after = new_lines[b0 + offset] if b0 + offset < b1 else ""
+            number = (b0 + offset if b0 + offset < b1 else a0 + offset) + 1
+            line_place = None if table else places.of_line(control, number)
+            result.append(
+                FigureChange(
+                    source=source,
+                    place=line_place or f"{place}, {'rad' if table else 'stycke'} {number}",
+                    old=_row(before),
+                    new=_row(after),
+                    taken=taken,
+                )
+            )
+    return result
+
+
+def _row(line: str) -> str:
+    return " | ".join(cell.strip() for cell in line.split("\t") if cell.strip())

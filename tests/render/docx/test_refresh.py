@@ -1,0 +1,375 @@
+"""``refresh_draft``: the figures of an edited Word draft brought up to changed data."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from smartind.errors import DraftError
+from smartind_render.docx import refresh_draft
+from smartind_render.docx._controls import controls
+from tests.render.docx.drafts import (
+    VARIANTS,
+    W,
+    control_texts,
+    document,
+    draft0,
+    members,
+    parse,
+    prose,
+    render,
+)
+
+# --------------------------------------------------------------------------------------------
+# Editing a draft as a writer does, with python-docx
+
+
+def _inside_control(element: Any) -> bool:
+    node = element
+    while node is not None:
+        if node.tag == f"{W}sdt":
+            return True
+        node = node.getparent()
+    return False
+
+
+def _free_paragraphs(opened: Any) -> list[Any]:
+    """Body paragraphs that hold no control and sit in none: text that is only the writer's."""
+    return [
+        p
+        for p in opened.paragraphs
+        if p._p.find(f".//{W}sdt") is None and not _inside_control(p._p) and p.text.strip()
+    ]
+
+
+def edit_prose(data: bytes, edits: list[tuple[str, int]]) -> bytes:
+    """Apply prose edits that touch no control: append to, insert before, or delete paragraphs."""
+    opened = docx.Document(io.BytesIO(data))
+    for kind, index in edits:
+        free = _free_paragraphs(opened)
+        paragraph = free[index % len(free)]
+        if kind == "append":
+            paragraph.add_run(" Skribentens tillägg.")
+        elif kind == "insert":
+            paragraph.insert_paragraph_before("Ett nytt stycke som skribenten skrev.")
+        else:
+            paragraph._p.getparent().remove(paragraph._p)
+    out = io.BytesIO()
+    opened.save(out)
+    return out.getvalue()
+
+
+def edit_control(data: bytes, source: str, text: str) -> bytes:
+    """Type ``text`` over the first run of the control for ``source``."""
+    opened = docx.Document(io.BytesIO(data))
+    sdt = dict(controls(opened.element.body))[source]
+    texts = list(sdt.iter(f"{W}t"))
+    texts[0].text = text
+    for extra in texts[1:]:
+        extra.text = ""
+    out = io.BytesIO()
+    opened.save(out)
+    return out.getvalue()
+
+
+def delete_control(data: bytes, source: str) -> bytes:
+    opened = docx.Document(io.BytesIO(data))
+    sdt = dict(controls(opened.element.body))[source]
+    sdt.getparent().remove(sdt)
+    out = io.BytesIO()
+    opened.save(out)
+    return out.getvalue()
+
+
+AMOUNT = "20\u00a0197\u00a0tkr"
+NEW_AMOUNT = "20\u00a0412\u00a0tkr"
+
+EDITS = st.lists(
+    st.tuples(st.sampled_from(["append", "insert", "delete"]), st.integers(0, 10_000)),
+    max_size=6,
+)
+
+# --------------------------------------------------------------------------------------------
+# The round trip
+
+
+@settings(max_examples=12)
+@given(edits=EDITS, variant=st.sampled_from(sorted(VARIANTS)))
+def test_refresh_gives_fresh_controls_and_keeps_the_writers_prose(
+    edits: list[tuple[str, int]], variant: str
+) -> None:
+    edited = edit_prose(draft0(), edits)
+    result = refresh_draft(edited, document(variant))
+    refreshed = result.data if result.data is not None else edited
+    fresh = control_texts(render(document(variant)))
+    now = control_texts(refreshed)
+    assert {s: now[s] for s in now if s in fresh} == {s: fresh[s] for s in now if s in fresh}
+    assert prose(refreshed) == prose(edited)
+    assert not result.conflicts
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_each_kind_of_data_change_reaches_the_draft(variant: str) -> None:
+    result = refresh_draft(draft0(), document(variant))
+    assert result.changes, variant
+    assert result.data is not None
+    assert control_texts(result.data) == control_texts(render(document(variant)))
+
+
+def test_amounts_in_prose_are_listed_with_their_place() -> None:
+    result = refresh_draft(draft0(), document("prose-amount"))
+    lines = [change.line() for change in result.changes]
+    # Numbers keep their no-break spaces, as the draft prints them.
+    assert "4, stycke 2: 20\u00a0197\u00a0tkr -> 20\u00a0412\u00a0tkr" in lines
+
+
+def test_entered_figures_change_their_row_totals_and_ratios() -> None:
+    result = refresh_draft(draft0(), document("entered-figure"))
+    rows = [c.place for c in result.changes if ", rad " in c.place]
+    assert len(rows) >= 3  # the entry, its totals, the outcome against budget
+
+
+def test_a_rule_that_flips_is_listed_as_not_met() -> None:
+    result = refresh_draft(draft0(), document("rule-flips"))
+    assert any(c.new.startswith("Ej uppfylld") for c in result.changes)
+
+
+def test_a_project_added_to_the_data_adds_a_row_to_its_table() -> None:
+    result = refresh_draft(draft0(), document("project-added"))
+    assert any("Nytt projekt i Halland" in c.new and not c.old for c in result.changes)
+
+
+def test_a_second_refresh_finds_nothing_to_do() -> None:
+    first = refresh_draft(draft0(), document("prose-amount"))
+    assert first.data is not None
+    second = refresh_draft(first.data, document("prose-amount"))
+    assert second.data is None
+    assert not second.changes and not second.conflicts
+
+
+def test_a_draft_already_up_to_date_is_not_rewritten() -> None:
+    assert refresh_draft(draft0(), document()).data is None
+
+
+# --------------------------------------------------------------------------------------------
+# Conflicts, deletions, sources new and gone
+
+
+def test_a_figure_changed_by_hand_is_a_conflict_and_keeps_the_writers_text() -> None:
+    source = next(s for s, t in control_texts(draft0()).items() if t == AMOUNT)
+    edited = edit_control(draft0(), source, "cirka 20 miljoner")
+    result = refresh_draft(edited, document("prose-amount"))
+    (conflict,) = [c for c in result.conflicts if c.source == source]
+    assert (conflict.draft, conflict.data) == ("cirka 20 miljoner", NEW_AMOUNT)
+    assert result.data is not None
+    assert control_texts(result.data)[source] == "cirka 20 miljoner"
+
+
+def test_take_data_replaces_a_hand_edited_figure() -> None:
+    source = next(s for s, t in control_texts(draft0()).items() if t == AMOUNT)
+    edited = edit_control(draft0(), source, "cirka 20 miljoner")
+    result = refresh_draft(edited, document("prose-amount"), take_data=True)
+    assert not result.conflicts
+    taken = [c for c in result.changes if c.source == source]
+    assert taken and taken[0].taken
+    assert result.data is not None
+    assert control_texts(result.data)[source] == NEW_AMOUNT
+
+
+def test_a_hand_edit_that_matches_the_data_is_no_conflict() -> None:
+    source = next(s for s, t in control_texts(draft0()).items() if t == AMOUNT)
+    edited = edit_control(draft0(), source, NEW_AMOUNT)
+    result = refresh_draft(edited, document("prose-amount"))
+    assert all(c.source != source for c in result.conflicts)
+
+
+def test_a_deleted_figure_stays_deleted_and_is_listed() -> None:
+    source = next(s for s, t in control_texts(draft0()).items() if t == AMOUNT)
+    edited = delete_control(draft0(), source)
+    result = refresh_draft(edited, document("prose-amount"))
+    assert [m.source for m in result.deleted] == [source]
+    assert result.data is not None
+    assert source not in control_texts(result.data)
+
+
+def test_a_figure_new_in_the_report_is_listed_not_placed() -> None:
+    import attrs
+
+    from smartind.report import Chapter
+    from tests.render.docx.drafts import quiet_compose, report_r0
+
+    extra = Chapter("06-nytt.md", "Nytt: {{ implementation | length }} projekt.\n")
+    report = report_r0()
+    changed = quiet_compose(attrs.evolve(report, chapters=(*report.chapters, extra)))
+    result = refresh_draft(draft0(), changed)
+    assert [m.source for m in result.added] == ["06-nytt.md#1"]
+    assert "06-nytt.md#1" not in control_texts(result.data or draft0())
+
+
+def test_a_figure_whose_source_is_gone_keeps_its_text_and_is_listed() -> None:
+    import attrs
+
+    from tests.render.docx.drafts import quiet_compose, report_r0
+
+    report = report_r0()
+    fewer = quiet_compose(attrs.evolve(report, chapters=report.chapters[:-1]))
+    result = refresh_draft(draft0(), fewer)
+    assert {m.source for m in result.gone} >= {
+        "05-projekt.md#1",
+        "05-projekt.md#1:implementation-projects",
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# What refresh leaves alone
+
+
+def test_parts_smartind_does_not_own_are_copied_byte_for_byte() -> None:
+    before = members(draft0())
+    result = refresh_draft(draft0(), document("prose-amount"))
+    assert result.data is not None
+    after = members(result.data)
+    owned = {
+        "word/document.xml",
+        "word/footnotes.xml",
+        "word/numbering.xml",
+        "word/_rels/document.xml.rels",
+        "word/_rels/footnotes.xml.rels",
+        "customXml/item1.xml",
+    }
+    assert set(after) == set(before)
+    assert {n: after[n] for n in after if n not in owned} == {
+        n: before[n] for n in before if n not in owned
+    }
+
+
+def test_comments_and_tracked_changes_outside_controls_survive() -> None:
+    opened = docx.Document(io.BytesIO(draft0()))
+    paragraph = _free_paragraphs(opened)[5]
+    opened.add_comment(paragraph.runs, text="Stämmer detta?", author="Skribent", initials="S")
+    target = _free_paragraphs(opened)[8]._p
+    inserted = etree.SubElement(target, f"{W}ins", {f"{W}id": "901", f"{W}author": "Skribent"})
+    etree.SubElement(etree.SubElement(inserted, f"{W}r"), f"{W}t").text = " (tillagt)"
+    removed = etree.SubElement(target, f"{W}del", {f"{W}id": "902", f"{W}author": "Skribent"})
+    etree.SubElement(etree.SubElement(removed, f"{W}r"), f"{W}delText").text = "struket"
+    out = io.BytesIO()
+    opened.save(out)
+    edited = out.getvalue()
+    result = refresh_draft(edited, document("prose-amount"))
+    assert result.data is not None
+    before, after = members(edited), members(result.data)
+    assert after["word/comments.xml"] == before["word/comments.xml"]
+    body = parse(after["word/document.xml"])
+    assert len(body.findall(f".//{W}commentRangeStart")) == 1
+    assert [e.get(f"{W}id") for e in body.iter(f"{W}ins", f"{W}del")] == ["901", "902"]
+    assert prose(result.data) == prose(edited)
+
+
+def test_a_draft_saved_by_python_docx_keeps_its_controls() -> None:
+    opened = docx.Document(io.BytesIO(draft0()))
+    out = io.BytesIO()
+    opened.save(out)
+    assert control_texts(out.getvalue()) == control_texts(draft0())
+    assert refresh_draft(out.getvalue(), document("prose-amount")).changes
+
+
+# --------------------------------------------------------------------------------------------
+# Drafts refresh refuses
+
+
+def test_a_word_file_smartind_did_not_write_is_refused() -> None:
+    out = io.BytesIO()
+    docx.Document().save(out)
+    with pytest.raises(DraftError, match="not a draft smartind wrote"):
+        refresh_draft(out.getvalue(), document())
+
+
+@pytest.mark.parametrize("data", [b"", b"PK\x03\x04 broken", b"<html></html>"])
+def test_a_file_that_is_no_word_file_is_refused(data: bytes) -> None:
+    with pytest.raises(DraftError):
+        refresh_draft(data, document())
+
+
+def test_a_draft_whose_control_tags_were_dropped_is_refused() -> None:
+    opened = docx.Document(io.BytesIO(draft0()))
+    for tag in list(opened.element.body.iter(f"{W}tag")):
+        tag.getparent().remove(tag)
+    out = io.BytesIO()
+    opened.save(out)
+    with pytest.raises(DraftError, match="dropped the tags"):
+        refresh_draft(out.getvalue(), document("prose-amount"))
+
+
+def _unwrapped(data: bytes) -> bytes:
+    """The draft with every content control replaced by its content, as some editors save it."""
+    parts = members(data)
+    for name in ("word/document.xml", "word/footnotes.xml"):
+        root = parse(parts[name])
+        for sdt in list(root.iter(f"{W}sdt")):
+            parent = sdt.getparent()
+            index = parent.index(sdt)
+            for offset, child in enumerate(list(sdt.find(f"{W}sdtContent"))):
+                parent.insert(index + offset, child)
+            parent.remove(sdt)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def test_a_draft_without_any_control_left_is_refused() -> None:
+    with pytest.raises(DraftError, match="drops content controls"):
+        refresh_draft(_unwrapped(draft0()), document("prose-amount"))
+
+
+# --------------------------------------------------------------------------------------------
+# How the controls look
+
+
+def test_controls_look_like_ordinary_text() -> None:
+    root = parse(members(draft0())["word/document.xml"])
+    properties = list(root.iter(f"{W}sdtPr"))
+    assert properties
+    for tag in ("showingPlcHdr", "lock", "placeholder", "temporary"):
+        assert not any(p.find(f"{W}{tag}") is not None for p in properties), tag
+
+
+def test_every_expression_and_directive_of_the_bundled_report_is_a_control() -> None:
+    from smartind.document import (
+        Callout,
+        Computed,
+        ComputedBlock,
+        Heading,
+        Paragraph,
+        Table,
+        iter_blocks,
+        iter_inlines,
+    )
+
+    sources = set()
+    for block in iter_blocks(document().blocks):
+        inlines: list[object] = []
+        match block:
+            case ComputedBlock(source=source):
+                sources.add(source)
+            case Paragraph(content=content) | Heading(content=content):
+                inlines = list(content)
+            case Callout(title=title):
+                inlines = list(title)
+            case Table(caption=caption, rows=rows):
+                inlines = [
+                    *caption,
+                    *(i for row in rows for cell in row.cells for i in cell.content),
+                ]
+        sources |= {i.source for i in iter_inlines(inlines) if isinstance(i, Computed)}  # type: ignore[arg-type]
+    assert len(sources) > 100
+    assert sources <= set(control_texts(draft0()))
