@@ -37,6 +37,7 @@ _SDT = f"{W}sdt"
 _SDT_PR = f"{W}sdtPr"
 _SDT_CONTENT = f"{W}sdtContent"
 _TAG = f"{W}tag"
+_TEXT_TAGS = (_T, _TAB, _BR, _CR, _NOTE_REF, _DEL, _P, _TR, _TC)
 
 
 def open_control(ctx: Context, parent: Element, source: str) -> tuple[Element, Element]:
@@ -82,55 +83,50 @@ def text_of(element: Element, notes: Mapping[str, Element]) -> str:
     control. Deleted text of tracked changes is left out (it is not there to read); inserted text
     is in.
     """
+    from lxml import etree
+
     lines: list[str] = []
-    current: list[str] = []
-    _collect(element, notes, current, lines, in_cell=False)
+    current: list[str] = []  # the paragraph (or run of text outside paragraphs) being read
+    row: list[str] | None = None
+    cell: list[str] | None = None
+    walker = etree.iterwalk(element, events=("start", "end"), tag=_TEXT_TAGS)
+    for event, node in walker:
+        tag = node.tag
+        if event == "start":
+            if tag == _T:
+                current.append(node.text or "")
+            elif tag == _TAB:
+                current.append("\t")
+            elif tag in (_BR, _CR):
+                current.append(" " if cell is not None else "\n")
+            elif tag == _NOTE_REF:
+                note = notes.get(node.get(f"{W}id", ""))
+                if note is not None:
+                    current.append(f"[{text_of(note, {}).replace(chr(10), ' ')}]")
+            elif tag == _DEL:
+                walker.skip_subtree()
+            elif tag == _TR:
+                if current:
+                    lines.append("".join(current))
+                    current.clear()
+                row = []
+            elif tag == _TC:
+                cell = []
+        elif tag == _P:
+            if cell is not None:
+                cell.append("".join(current))
+            else:
+                lines.append("".join(current))
+            current.clear()
+        elif tag == _TC and row is not None and cell is not None:
+            row.append(" ".join(part for part in cell if part))
+            cell = None
+        elif tag == _TR and row is not None:
+            lines.append("\t".join(row))
+            row = None
     if current:
         lines.append("".join(current))
     return "\n".join(lines).strip("\n")
-
-
-def _collect(
-    element: Element,
-    notes: Mapping[str, Element],
-    current: list[str],
-    lines: list[str],
-    *,
-    in_cell: bool,
-) -> None:
-    tag = element.tag
-    if tag == _T:
-        current.append(element.text or "")
-    elif tag == _TAB:
-        current.append("\t")
-    elif tag in (_BR, _CR):
-        current.append(" " if in_cell else "\n")
-    elif tag == _NOTE_REF:
-        note = notes.get(element.get(f"{W}id", ""))
-        if note is not None:
-            current.append(f"[{text_of(note, {}).replace(chr(10), ' ')}]")
-    elif tag == _TR:
-        if current:
-            lines.append("".join(current))
-            current.clear()
-        cells = [_cell_text(cell, notes) for cell in element.iter(_TC)]
-        lines.append("\t".join(cells))
-    elif tag != _DEL:
-        for child in element:
-            _collect(child, notes, current, lines, in_cell=in_cell)
-        if tag == _P and not in_cell:
-            lines.append("".join(current))
-            current.clear()
-
-
-def _cell_text(cell: Element, notes: Mapping[str, Element]) -> str:
-    parts: list[str] = []
-    for paragraph in cell.iter(_P):
-        current: list[str] = []
-        for child in paragraph:
-            _collect(child, notes, current, [], in_cell=True)
-        parts.append("".join(current))
-    return " ".join(part for part in parts if part)
 
 
 def digest(text: str) -> str:

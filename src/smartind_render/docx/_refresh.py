@@ -262,7 +262,8 @@ def _application(members: dict[str, bytes]) -> str:
         return ""
     for element in root:
         if isinstance(element.tag, str) and element.tag.endswith("}Application"):
-            return (element.text or "").strip()
+            # LibreOffice writes "LibreOffice/7.4.7.2$Linux_X86_64 ..."; the name and version do.
+            return (element.text or "").split("$", 1)[0].strip()
     return ""
 
 

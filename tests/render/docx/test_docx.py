@@ -570,3 +570,36 @@ def test_agency_section_keeps_its_page_size_and_gets_our_footer(tmp_path: Path) 
     assert '<w:pgSz w:w="12240" w:h="15840"/>' in section
     assert section.count("<w:footerReference ") == 1
     assert "<w:headerReference" not in section
+
+
+def test_style_ids_and_names_with_markup_characters_are_written_escaped(tmp_path: Path) -> None:
+    """A template's ids and names are data: '&', '<' and quotes in them stay literal."""
+    from lxml import etree
+
+    odd_id = "Brödtext&<\"'1"
+    odd_name = 'Agency "body" & <text>'
+    template = tmp_path / "agency.docx"
+    with zipfile.ZipFile(_reference()) as source, zipfile.ZipFile(template, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/styles.xml":
+                root = etree.fromstring(data)
+                for style in root.iter(f"{W}style"):
+                    if style.get(f"{W}styleId") == "BodyText":
+                        style.set(f"{W}styleId", odd_id)
+                    for ref in style.iter(f"{W}basedOn", f"{W}next", f"{W}link"):
+                        if ref.get(f"{W}val") == "BodyText":
+                            ref.set(f"{W}val", odd_id)
+                extra = etree.SubElement(root, f"{W}style", {f"{W}type": "paragraph"})
+                extra.set(f"{W}styleId", "Extra&<")
+                etree.SubElement(extra, f"{W}name").set(f"{W}val", odd_name)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            target.writestr(item, data)
+    data = render(reference_docx=template)
+    body = etree.fromstring(members(data)["word/document.xml"])
+    styles = {p.get(f"{W}val") for p in body.iter(f"{W}pStyle")}
+    assert odd_id in styles
+    from docx import Document as open_docx
+
+    reopened = open_docx(io.BytesIO(data))
+    assert odd_name in {style.name for style in reopened.styles}
