@@ -15,6 +15,8 @@ from __future__ import annotations
 
 __all__ = [
     "MAX_DATA_NESTING",
+    "MAX_DRAFT_BYTES",
+    "MAX_DRAFT_UNPACKED_BYTES",
     "MAX_EXISTING_OUTPUT_BYTES",
     "MAX_EXPRESSION_CHARS",
     "MAX_EXPRESSION_NESTING",
@@ -64,3 +66,11 @@ MAX_YEAR = 2999
 MAX_EXISTING_OUTPUT_BYTES = 512 * 2**20
 """The largest existing output file smartind reads to check it for edits; a larger file is
 treated as one smartind did not write (replaced only with ``--force``, after a backup)."""
+
+MAX_DRAFT_BYTES = 64 * 2**20
+"""The largest Word draft ``smartind refresh`` reads (a draft of a long report with pictures is a
+few megabytes)."""
+
+MAX_DRAFT_UNPACKED_BYTES = 256 * 2**20
+"""The most a draft's zip members may unpack to, together: a small file that unpacks to more is a
+zip bomb, refused before anything is unpacked."""

@@ -32,7 +32,7 @@ from attrs import frozen
 
 from smartind._files import file_kind
 from smartind.errors import OutputError
-from smartind.limits import MAX_EXISTING_OUTPUT_BYTES
+from smartind.limits import MAX_DRAFT_BYTES, MAX_EXISTING_OUTPUT_BYTES
 from smartind_render.stamp import Verdict, verdict
 
 __all__ = ["WriteResult", "backup_path", "read_draft", "replace_draft", "write_output"]
@@ -110,9 +110,9 @@ def read_draft(path: Path) -> bytes:
         raise OutputError(f"{shown} does not exist; give the path of the Word draft to refresh")
     target = _regular_target(shown)
     seen = _Existing.read(target)
-    if seen.content is None:
+    if seen.content is None or len(seen.content) > MAX_DRAFT_BYTES:
         raise OutputError(
-            f"{shown} is larger than {MAX_EXISTING_OUTPUT_BYTES} bytes, more than any draft "
+            f"{shown} is larger than {MAX_DRAFT_BYTES // 2**20} MiB, more than any draft "
             "smartind writes; give the path of the Word draft smartind rendered"
         )
     return seen.content
@@ -233,9 +233,14 @@ def _refusal(path: Path, found: Verdict) -> str:
         )
     else:
         why = f"{path.name} was not written by smartind (it carries no smartind-sha256 stamp)"
+    refresh = (
+        f"; to bring an edited draft's figures up to date, run `smartind refresh {path}`"
+        if found is Verdict.EDITED and path.suffix.lower() == ".docx"
+        else ""
+    )
     return (
         f"{why}, so writing {path} would lose that text; use --force to overwrite "
-        "(a backup is kept), or choose another file with -o"
+        f"(a backup is kept), or choose another file with -o{refresh}"
     )
 
 

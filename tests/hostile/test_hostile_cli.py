@@ -123,6 +123,44 @@ def _other_custom_property(path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+def _refresh(make: Callable[[Path], None]) -> Setup:
+    """``smartind refresh`` of a draft ``make`` writes (or puts in place)."""
+
+    def setup(report: Path) -> list[str]:
+        make(report / "utkast.docx")
+        return ["refresh", str(report / "utkast.docx"), str(report)]
+
+    return setup
+
+
+def _zip_bomb(path: Path) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        with archive.open("word/document.xml", "w") as member:
+            chunk = b"\0" * 2**20
+            for _ in range(400):  # 400 MiB that deflate to well under 1 MiB
+                member.write(chunk)
+
+
+def _entity_expansion(path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "smartind", "render", str(path.parent), "-o", str(path)],
+        check=True,
+        capture_output=True,
+    )
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10 if n else "ha"}">' for n in range(10))
+    body = members["word/document.xml"].split(b"?>", 1)[1]
+    members["word/document.xml"] = (
+        f"<?xml version='1.0'?><!DOCTYPE w:document [{laughs}]>".encode()
+        + body.replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p>", 1)
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+
+
 def _nested_list(depth: int) -> str:
     return "".join("  " * level + f"- punkt{level}\n" for level in range(depth))
 
@@ -200,6 +238,15 @@ CASES = [
     ),
     # 6: inputs taken without a word
     Case("6-chapters-is-a-file", _chapters_file, "is not a folder; chapters are read from"),
+    # 10: drafts given to smartind refresh
+    Case("10-refresh-zip-bomb", _refresh(_zip_bomb), "more than smartind reads"),
+    Case("10-refresh-entity-expansion", _refresh(_entity_expansion), "the draft"),
+    Case("10-refresh-draft-fifo", _refresh(os.mkfifo), "is a named pipe"),
+    Case(
+        "10-refresh-draft-link-to-dev-zero",
+        _refresh(lambda p: p.symlink_to("/dev/zero")),
+        "is a device",
+    ),
 ]
 
 

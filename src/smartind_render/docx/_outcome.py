@@ -43,7 +43,8 @@ class FigureConflict:
 
     def line(self) -> str:
         """One line of the change list, in Swedish."""
-        return f"{self.place}: i utkastet {self.draft!r}, enligt data {self.data!r}"
+        draft, data = (f"\u201d{text}\u201d" for text in (self.draft, self.data))  # Swedish quotes
+        return f"{self.place}: i utkastet {draft}, enligt data {data}"
 
 
 @frozen

@@ -107,7 +107,7 @@ def refresh(
             conflicts.append(FigureConflict(source=source, place=place, draft=now, data=new))
             continue
         if fresh_content is not None:
-            transplant.replace(content, fresh_content)
+            transplant.replace(content, fresh_content, in_notes=sdt in note_of)
         digests[source] = _controls.digest(new)
         changes.extend(
             _changes(
@@ -152,15 +152,15 @@ def refresh(
 
 
 def _members(draft: bytes) -> dict[str, bytes]:
-    from smartind.limits import MAX_EXISTING_OUTPUT_BYTES
+    from smartind.limits import MAX_DRAFT_UNPACKED_BYTES
 
     try:
         with zipfile.ZipFile(io.BytesIO(draft)) as archive:
             total = sum(info.file_size for info in archive.infolist())
-            if total > 4 * MAX_EXISTING_OUTPUT_BYTES:
+            if total > MAX_DRAFT_UNPACKED_BYTES:
                 raise DraftError(
-                    f"the draft unpacks to {total} bytes, more than smartind reads "
-                    f"({4 * MAX_EXISTING_OUTPUT_BYTES}); it is not a draft smartind wrote"
+                    f"the draft unpacks to {total // 2**20} MiB, more than smartind reads "
+                    f"({MAX_DRAFT_UNPACKED_BYTES // 2**20} MiB); it is not a draft smartind wrote"
                 )
             return {
                 info.filename: archive.read(info)
@@ -175,14 +175,16 @@ def _members(draft: bytes) -> dict[str, bytes]:
 
 def _open(draft: bytes) -> Any:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         return docx.Document(io.BytesIO(draft))
-    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as error:
+    except Exception as error:
+        # python-docx reads an untrusted file here and has no error type of its own for a
+        # malformed one (it may raise KeyError, AttributeError, ValueError, lxml's errors...):
+        # whatever it raises means the same to the writer.
         raise DraftError(
-            f"the draft cannot be opened as a Word document ({error}); open it in Word and save "
-            f"it as a Word document (.docx)"
+            f"the draft cannot be opened as a Word document ({type(error).__name__}: {error}); "
+            f"open it in Word and save it as a Word document (.docx)"
         ) from None
 
 

@@ -8,6 +8,8 @@ custom XML), go with it: python-docx writes only the parts still related.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,12 @@ A4_TEXT_WIDTH = 11906 - 2 * 1531
 
 
 def open_reference(path: Path) -> Any:
-    """The reference document as a python-docx ``Document``; a bad file is a ``RenderError``."""
+    """The reference document as a python-docx ``Document``; a bad file is a ``RenderError``.
+
+    A Word template (``.dotx``) or a macro-enabled file is read as the document it would start:
+    its main part is given the document content type first, since python-docx opens documents
+    only (the output never carries macros: their part is not one smartind keeps).
+    """
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -34,8 +41,8 @@ def open_reference(path: Path) -> Any:
             f"reference document {path} does not exist; check the --reference-docx path"
         )
     try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, OSError) as error:
+        return docx.Document(_as_document(path.read_bytes()))
+    except (PackageNotFoundError, KeyError, OSError, zipfile.BadZipFile) as error:
         raise RenderError(
             f"reference document {path} cannot be read as a .docx file ({error}); save it from "
             f"Word as a Word document (.docx) and try again"
@@ -45,11 +52,55 @@ def open_reference(path: Path) -> Any:
             f"reference document {path} holds XML that cannot be parsed ({error}); open it in "
             f"Word and save it again"
         ) from None
-    except ValueError as error:  # python-docx: not a Word document (a template, a workbook)
+    except ValueError as error:  # python-docx: not a Word document (a workbook, a slide deck)
         raise RenderError(
             f"reference document {path} is not a Word document ({error}); save it from Word "
-            f"as a Word document (.docx), not as a template or another format"
+            f"as a Word document (.docx) or template (.dotx)"
         ) from None
+    except Exception as error:
+        # python-docx has no error type of its own for a malformed package and may raise
+        # AttributeError, TypeError, IndexError... on one; all mean the file is not usable.
+        raise RenderError(
+            f"reference document {path} is not a Word document python-docx can read "
+            f"({type(error).__name__}: {error}); open it in Word and save it again"
+        ) from None
+
+
+_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAINS = frozenset(
+    {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    }
+)
+_TYPES = "[Content_Types].xml"
+
+
+def _as_document(data: bytes) -> io.BytesIO:
+    """The package ``data`` with a template's main part typed as a document's."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            types = archive.read(_TYPES) if _TYPES in names else b""
+            if not any(kind.encode() in types for kind in _OTHER_MAINS):
+                return io.BytesIO(data)
+            root = etree.fromstring(types, etree.XMLParser(resolve_entities=False))
+            for override in root:
+                if override.get("ContentType") in _OTHER_MAINS:
+                    override.set("ContentType", _MAIN)
+            members = {name: archive.read(name) for name in names}
+    except etree.XMLSyntaxError:
+        return io.BytesIO(data)
+    members[_TYPES] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    out.seek(0)
+    return out
 
 
 def keep_styling_parts(document: Any) -> None:

@@ -54,14 +54,22 @@ class Transplant:
         self.changed_notes = False
         self.changed_numbering = False
 
-    def replace(self, target: Element, fresh: Element) -> None:
-        """Replace the children of ``target`` (a control's content) with copies of ``fresh``'s."""
+    def replace(self, target: Element, fresh: Element, *, in_notes: bool = False) -> None:
+        """Replace the children of ``target`` (a control's content) with copies of ``fresh``'s.
+
+        ``in_notes`` says both controls sit in a footnote: hyperlinks are then related from
+        the footnotes parts, and the draft's footnotes part is written again.
+        """
         self._drop_notes(target)
         for child in list(target):
             target.remove(child)
+        source, destination = self._fresh_part, self._draft_part
+        if in_notes:
+            source, destination = self._fresh_notes_part, self._draft_notes_part
+            self.changed_notes = True
         for child in fresh:
             copy = deepcopy(child)
-            self._adopt(copy, self._fresh_part, self._draft_part)
+            self._adopt(copy, source, destination)
             target.append(copy)
 
     def _adopt(self, element: Element, source_part: Any, target_part: Any) -> None:

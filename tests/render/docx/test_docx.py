@@ -603,3 +603,20 @@ def test_style_ids_and_names_with_markup_characters_are_written_escaped(tmp_path
 
     reopened = open_docx(io.BytesIO(data))
     assert odd_name in {style.name for style in reopened.styles}
+
+
+def test_a_word_template_dotx_is_a_reference_and_the_output_is_a_document(
+    tmp_path: Path,
+) -> None:
+    template = tmp_path / "profil.dotx"
+    document_type = b"wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(_reference()) as source, zipfile.ZipFile(template, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                assert document_type in data
+                data = data.replace(document_type, b"wordprocessingml.template.main+xml")
+            target.writestr(item, data)
+    output = members(render(reference_docx=template))
+    assert document_type in output["[Content_Types].xml"]
+    assert b"template.main" not in output["[Content_Types].xml"]

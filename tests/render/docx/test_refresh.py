@@ -373,3 +373,22 @@ def test_every_expression_and_directive_of_the_bundled_report_is_a_control() -> 
         sources |= {i.source for i in iter_inlines(inlines) if isinstance(i, Computed)}  # type: ignore[arg-type]
     assert len(sources) > 100
     assert sources <= set(control_texts(draft0()))
+
+
+def test_a_figure_inside_a_footnote_is_refreshed_there() -> None:
+    import attrs
+
+    from smartind.report import Chapter
+    from tests.render.docx.drafts import quiet_compose, report_r0, with_grant
+
+    note = Chapter(
+        "07-not.md",
+        "Se noten.[^a]\n\n[^a]: Beviljat: {{ assignment.granted_to_projects | tkr }}.\n",
+    )
+    report = attrs.evolve(report_r0(), chapters=(*report_r0().chapters, note))
+    draft = render(quiet_compose(report))
+    result = refresh_draft(draft, quiet_compose(with_grant(report, "20 412 tkr")))
+    assert result.data is not None
+    (change,) = [c for c in result.changes if c.source == "07-not.md#1"]
+    assert change.place.startswith("fotnot ")
+    assert control_texts(result.data)["07-not.md#1"] == NEW_AMOUNT
