@@ -13,7 +13,12 @@ EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.py"))
 
 
 def test_the_manual_has_examples() -> None:
-    assert {p.name for p in EXAMPLES} >= {"python_api.py", "batch.py", "from_csv.py"}
+    assert {p.name for p in EXAMPLES} >= {
+        "python_api.py",
+        "batch.py",
+        "from_csv.py",
+        "refresh_drafts.py",
+    }
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
