@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -392,3 +393,40 @@ def test_a_figure_inside_a_footnote_is_refreshed_there() -> None:
     (change,) = [c for c in result.changes if c.source == "07-not.md#1"]
     assert change.place.startswith("fotnot ")
     assert control_texts(result.data)["07-not.md#1"] == NEW_AMOUNT
+
+
+def test_libreoffice_prints_a_refreshed_draft_with_its_new_figures(tmp_path: Path) -> None:
+    """The transplanted XML is a valid Word file to a real reader, not only to smartind."""
+    import subprocess
+
+    from tests.conftest import require_tool
+
+    soffice = require_tool("soffice")
+    pdftotext = require_tool("pdftotext")
+    edited = edit_prose(draft0(), [("insert", 40)])
+    result = refresh_draft(edited, document("project-added"))
+    assert result.data is not None
+    source = tmp_path / "utkast.docx"
+    source.write_bytes(result.data)
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        [pdftotext, str(tmp_path / "utkast.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Nytt projekt i Halland" in text
+    assert "Ett nytt stycke som skribenten skrev." in text
