@@ -33,6 +33,32 @@ def require_tool(name: str) -> str:
     return path
 
 
+def libreoffice_convert(source: Path, folder: Path, target: str) -> Path:
+    """Convert ``source`` with headless LibreOffice into ``folder``, as ``target`` (``pdf``,
+    ``docx:MS Word 2007 XML``); returns the new file. A profile of its own keeps runs apart."""
+    import subprocess
+
+    soffice = require_tool("soffice")
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return folder / f"{source.stem}.{target.split(':', maxsplit=1)[0]}"
+
+
 @pytest.fixture
 def root() -> Path:
     """The repository's root folder."""

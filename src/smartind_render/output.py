@@ -78,24 +78,16 @@ def write_output(path: Path, data: bytes, *, force: bool) -> WriteResult:
     shown = Path(path)
     target = _regular_target(shown)
     _remove_leftovers(target)
-    backup: Path | None = None
     for _ in range(_MAX_ATTEMPTS):
         seen = _Existing.read(target)
         previous = seen.verdict()
         if previous not in (None, Verdict.UNCHANGED) and not force:
             raise OutputError(_refusal(shown, previous))
-        temporary = _write_temporary(target, data, seen.mode)
-        try:
-            if _Existing.read(target) != seen:
-                # Saved by someone between our read and now: decide again on what is there.
-                continue
-            if previous not in (None, Verdict.UNCHANGED):
-                backup = _keep_backup(target)
-            _rename(temporary, target)
-        finally:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-        _sync_folder(target.parent)
+        replaced, backup = _swap(
+            target, seen, data, keep_backup=previous not in (None, Verdict.UNCHANGED)
+        )
+        if not replaced:
+            continue  # saved by someone between our read and now: decide again on what is there
         return WriteResult(path=shown, previous=previous, backup=backup)
     raise OutputError(
         f"{shown} kept changing while smartind was about to replace it; nothing was written. "
@@ -131,17 +123,33 @@ def replace_draft(path: Path, original: bytes, data: bytes) -> WriteResult:
     seen = _Existing.read(target)
     if seen.content != original:
         raise OutputError(_changed_meanwhile(shown))
+    replaced, backup = _swap(target, seen, data, keep_backup=True)
+    if not replaced:
+        raise OutputError(_changed_meanwhile(shown))
+    return WriteResult(path=shown, previous=Verdict.EDITED, backup=backup)
+
+
+def _swap(
+    target: Path, seen: _Existing, data: bytes, *, keep_backup: bool
+) -> tuple[bool, Path | None]:
+    """Put ``data`` in ``target``'s place if it is still what ``seen`` found; keep a backup first.
+
+    Returns whether it was replaced, and the backup's path. The new content is on disk in a
+    temporary file before the target is touched, and the rename is the only change to it.
+    """
     temporary = _write_temporary(target, data, seen.mode)
+    backup: Path | None = None
     try:
         if _Existing.read(target) != seen:
-            raise OutputError(_changed_meanwhile(shown))
-        backup = _keep_backup(target)
+            return False, None
+        if keep_backup:
+            backup = _keep_backup(target)
         _rename(temporary, target)
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
     _sync_folder(target.parent)
-    return WriteResult(path=shown, previous=Verdict.EDITED, backup=backup)
+    return True, backup
 
 
 def _changed_meanwhile(path: Path) -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from smartind.cli import main
-from tests.conftest import require_tool
+from tests.conftest import libreoffice_convert
 
 AMOUNT_LINE = 'granted_to_projects = "20 197 tkr"'
 
@@ -168,25 +167,9 @@ def test_an_interrupted_write_leaves_the_draft_as_it_was(
 def test_a_draft_saved_by_libreoffice_is_refused_and_left_unchanged(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    soffice = require_tool("soffice")
     saved = folder / "sparat"
-    result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(saved),
-            str(folder / "utkast.docx"),
-        ],
-        capture_output=True,
-        check=False,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr
-    draft = saved / "utkast.docx"
+    saved.mkdir()
+    draft = libreoffice_convert(folder / "utkast.docx", saved, "docx:MS Word 2007 XML")
     before = draft.read_bytes()
     _change_data(folder)
     capsys.readouterr()

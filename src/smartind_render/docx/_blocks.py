@@ -22,7 +22,13 @@ from smartind_render.docx._context import Context
 from smartind_render.docx._controls import open_control
 from smartind_render.docx._inlines import PLAIN, text_run
 from smartind_render.docx._numbering import INDENT
-from smartind_render.docx._paragraphs import flush_page_break, follows_spacer, paragraph, spacer
+from smartind_render.docx._paragraphs import (
+    fixed_table,
+    flush_page_break,
+    follows_spacer,
+    paragraph,
+    spacer,
+)
 from smartind_render.docx._xml import XML_SPACE, Element, sub
 
 
@@ -136,22 +142,7 @@ def _callout(
     flush_page_break(ctx, parent)
     if len(parent) and not follows_spacer(ctx, parent):
         spacer(ctx, parent)  # air between the text above and the box
-    table = sub(parent, "tbl")
-    tbl_pr = sub(table, "tblPr")
-    sub(tbl_pr, "tblStyle", val=ctx.style("Callout Box"))
-    sub(tbl_pr, "tblW", w=width, type="dxa")
-    sub(tbl_pr, "tblLayout", type="fixed")
-    sub(
-        tbl_pr,
-        "tblLook",
-        val="0000",
-        firstRow="0",
-        lastRow="0",
-        firstColumn="0",
-        lastColumn="0",
-        noHBand="1",
-        noVBand="1",
-    )
+    table = fixed_table(ctx, parent, ctx.style("Callout Box"), ctx.text_width, header=False)
     sub(sub(table, "tblGrid"), "gridCol", w=width)
     row = sub(table, "tr")
     sub(sub(row, "trPr"), "cantSplit")

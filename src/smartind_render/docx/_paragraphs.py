@@ -28,6 +28,31 @@ def follows_spacer(ctx: Context, parent: Element) -> bool:
     return len(parent) > 0 and parent[-1] is ctx.last_spacer
 
 
+def fixed_table(ctx: Context, parent: Element, style: str, width: int, *, header: bool) -> Element:
+    """Append a ``w:tbl`` in style id ``style``, ``width`` wide with a fixed layout; returns it.
+
+    ``header`` says whether the style's first-row formatting applies (a report table's header
+    row); banding is off either way.
+    """
+    table = sub(parent, "tbl")
+    properties = sub(table, "tblPr")
+    sub(properties, "tblStyle", val=style)
+    sub(properties, "tblW", w=str(width), type="dxa")
+    sub(properties, "tblLayout", type="fixed")
+    sub(
+        properties,
+        "tblLook",
+        val="0020" if header else "0000",
+        firstRow="1" if header else "0",
+        lastRow="0",
+        firstColumn="0",
+        lastColumn="0",
+        noHBand="1",
+        noVBand="1",
+    )
+    return table
+
+
 def paragraph(
     ctx: Context,
     content: Iterable[Inline],

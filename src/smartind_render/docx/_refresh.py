@@ -33,122 +33,146 @@ def refresh(
     options: RenderOptions | None = None,
 ) -> RefreshResult:
     """The draft with every control whose source still exists brought up to ``document``."""
-    options = options or RenderOptions()
-    members = _members(draft)
-    opened = _open(draft)
-    part = opened.part
-    found = _manifest.find(part)
-    if found is None:
-        raise DraftError(
-            "this Word file is not a draft smartind wrote: it has no smartind manifest "
-            "(customXml part in the urn:smartind:draft:1 namespace); render a draft with "
-            "`smartind render -f docx` and keep editing that one"
-        )
-    manifest_part, stored, order = found
-    body = opened.element.body
-    notes_part = _related(part, _FOOTNOTES)
-    footnotes = _parse(notes_part.blob) if notes_part is not None else None
-    draft_controls = list(_controls.controls(body))
-    if footnotes is not None:
-        draft_controls.extend(_controls.controls(footnotes))
-    _check_editor_kept_controls(members, body, footnotes, draft_controls, order)
-
-    from smartind_render.docx._render import build, notes_by_id
-
-    fresh = build(document, options, reference=_open(draft))
-    fresh_notes = notes_by_id(fresh.footnotes)
-    fresh_by_source: dict[str, Element] = {}
-    fresh_order: list[str] = []
-    for root in (fresh.body, fresh.footnotes):
-        for source, sdt in _controls.controls(root):
-            if source not in fresh_by_source:
-                fresh_by_source[source] = sdt
-                fresh_order.append(source)
-
-    from smartind_render.docx._transplant import Transplant
-
-    numbering_part = _related(part, _NUMBERING)
-    transplant = Transplant(
-        draft_part=part,
-        draft_notes_part=notes_part,
-        draft_footnotes=footnotes,
-        draft_numbering=numbering_part.element if numbering_part is not None else None,
-        fresh_part=fresh.package.main_document_part,
-        fresh_notes_part=_related(fresh.package.main_document_part, _FOOTNOTES),
-        fresh_footnotes=fresh.footnotes,
-        fresh_numbering=fresh.numbering,
-    )
-    places = Places(body, opened.styles.element)
-    draft_notes = notes_by_id(footnotes) if footnotes is not None else {}
-    note_of = _note_holders(footnotes)
+    opened = _Draft(draft)
+    fresh = _Fresh(document, options or RenderOptions(), draft)
+    transplant = opened.transplant_from(fresh)
+    places = Places(opened.body, opened.document.styles.element)
     changes: list[FigureChange] = []
     conflicts: list[FigureConflict] = []
     gone: list[MissingFigure] = []
-    digests = dict(stored)
-    present: set[str] = set()
-    for source, sdt in draft_controls:
-        present.add(source)
-        place = places.of_note(note_of[sdt]) if sdt in note_of else places.of(sdt)
+    digests = dict(opened.stored)
+    for source, sdt in opened.controls:
         content = _controls.content_of(sdt)
         if content is None:
             continue
-        now = _controls.text_of(content, draft_notes)
-        fresh_sdt = fresh_by_source.get(source)
-        if fresh_sdt is None:
+        in_note = sdt in opened.note_of
+        place = places.of_note(opened.note_of[sdt]) if in_note else places.of(sdt)
+        now = _controls.text_of(content, opened.notes)
+        fresh_content = fresh.content(source)
+        if fresh_content is None:
             gone.append(MissingFigure(source=source, place=place, text=now))
             continue
-        fresh_content = _controls.content_of(fresh_sdt)
-        new = _controls.text_of(fresh_content, fresh_notes) if fresh_content is not None else ""
-        edited = stored.get(source) != _controls.digest(now)
+        new = _controls.text_of(fresh_content, fresh.notes)
+        edited = opened.stored.get(source) != _controls.digest(now)
         if new == now:
             digests[source] = _controls.digest(new)
-            continue
-        if edited and not take_data:
+        elif edited and not take_data:
             conflicts.append(FigureConflict(source=source, place=place, draft=now, data=new))
-            continue
-        if fresh_content is not None:
-            transplant.replace(content, fresh_content, in_notes=sdt in note_of)
-        digests[source] = _controls.digest(new)
-        changes.extend(
-            _changes(
-                source, place, now, new, content=content, control=sdt, places=places, taken=edited
+        else:
+            transplant.replace(content, fresh_content, in_notes=in_note)
+            digests[source] = _controls.digest(new)
+            changes.extend(
+                _changes(source, place, now, new, control=sdt, places=places, taken=edited)
             )
+    present = {source for source, _ in opened.controls}
+    return RefreshResult(
+        data=opened.write(transplant, digests) if changes else None,
+        changes=tuple(changes),
+        conflicts=tuple(conflicts),
+        deleted=tuple(fresh.missing(s) for s in opened.order if s not in present and fresh.has(s)),
+        added=tuple(
+            fresh.missing(s) for s in fresh.order if s not in opened.stored and s not in present
+        ),
+        gone=tuple(gone),
+    )
+
+
+class _Draft:
+    """The draft as read: its zip members, its python-docx document, its controls and manifest."""
+
+    def __init__(self, draft: bytes) -> None:
+        from smartind_render.docx._render import notes_by_id
+
+        self.members = _members(draft)
+        self.document = _open(draft)
+        self.part = self.document.part
+        found = _manifest.find(self.part)
+        if found is None:
+            raise DraftError(
+                "this Word file is not a draft smartind wrote: it has no smartind manifest "
+                "(customXml part in the urn:smartind:draft:1 namespace); render a draft with "
+                "`smartind render -f docx` and keep editing that one"
+            )
+        self.manifest_part, self.stored, self.order = found
+        self.body = self.document.element.body
+        self.notes_part = _related(self.part, _FOOTNOTES)
+        self.footnotes = _parse(self.notes_part.blob) if self.notes_part is not None else None
+        self.numbering_part = _related(self.part, _NUMBERING)
+        self.controls = list(_controls.controls(self.body))
+        if self.footnotes is not None:
+            self.controls.extend(_controls.controls(self.footnotes))
+        self.notes = notes_by_id(self.footnotes) if self.footnotes is not None else {}
+        self.note_of = _note_holders(self.footnotes)
+        _check_editor_kept_controls(
+            self.members, self.body, self.footnotes, self.controls, self.order
         )
-    deleted = [
-        MissingFigure(source=s, place="", text=_fresh_text(fresh_by_source[s], fresh_notes))
-        for s in order
-        if s not in present and s in fresh_by_source
-    ]
-    added = [
-        MissingFigure(source=s, place="", text=_fresh_text(fresh_by_source[s], fresh_notes))
-        for s in fresh_order
-        if s not in stored and s not in present
-    ]
-    data: bytes | None = None
-    if changes:
-        updated = dict(members)
+
+    def transplant_from(self, fresh: _Fresh) -> Any:
+        """A transplant of ``fresh``'s content into this draft."""
+        from smartind_render.docx._transplant import Transplant
+
+        fresh_part = fresh.built.package.main_document_part
+        numbering = self.numbering_part
+        return Transplant(
+            draft_part=self.part,
+            draft_notes_part=self.notes_part,
+            draft_footnotes=self.footnotes,
+            draft_numbering=numbering.element if numbering is not None else None,
+            fresh_part=fresh_part,
+            fresh_notes_part=_related(fresh_part, _FOOTNOTES),
+            fresh_footnotes=fresh.built.footnotes,
+            fresh_numbering=fresh.built.numbering,
+        )
+
+    def write(self, transplant: Any, digests: dict[str, str]) -> bytes:
+        """The refreshed file: the parts the refresh changed written anew, the rest as they were."""
+        from smartind_render.docx._package import refresh_epoch, write_zip
+
+        updated = dict(self.members)
+        part = self.part
         updated[part.partname.membername] = part.blob
         if len(part.rels):
             updated[part.partname.rels_uri.membername] = part.rels.xml
-        if footnotes is not None and notes_part is not None and transplant.changed_notes:
-            updated[notes_part.partname.membername] = serialize(footnotes)
-            if len(notes_part.rels):
-                updated[notes_part.partname.rels_uri.membername] = notes_part.rels.xml
-        if numbering_part is not None and transplant.changed_numbering:
-            updated[numbering_part.partname.membername] = numbering_part.blob
-        entries = [(s, digests[s]) for s in order if s in digests]
-        updated[manifest_part.partname.membername] = serialize(_manifest.manifest(entries))
-        from smartind_render.docx._package import refresh_epoch, write_zip
+        notes = self.notes_part
+        if self.footnotes is not None and notes is not None and transplant.changed_notes:
+            updated[notes.partname.membername] = serialize(self.footnotes)
+            if len(notes.rels):
+                updated[notes.partname.rels_uri.membername] = notes.rels.xml
+        if self.numbering_part is not None and transplant.changed_numbering:
+            updated[self.numbering_part.partname.membername] = self.numbering_part.blob
+        entries = [(source, digests[source]) for source in self.order if source in digests]
+        updated[self.manifest_part.partname.membername] = serialize(_manifest.manifest(entries))
+        return write_zip(updated, refresh_epoch())
 
-        data = write_zip(updated, refresh_epoch())
-    return RefreshResult(
-        data=data,
-        changes=tuple(changes),
-        conflicts=tuple(conflicts),
-        deleted=tuple(deleted),
-        added=tuple(added),
-        gone=tuple(gone),
-    )
+
+class _Fresh:
+    """The report rendered afresh into a copy of the draft: each control's content by source."""
+
+    def __init__(self, document: Document, options: RenderOptions, draft: bytes) -> None:
+        from smartind_render.docx._render import build, notes_by_id
+
+        self.built = build(document, options, reference=_open(draft))
+        self.notes = notes_by_id(self.built.footnotes)
+        self._by_source: dict[str, Element] = {}
+        for root in (self.built.body, self.built.footnotes):
+            for source, sdt in _controls.controls(root):
+                self._by_source.setdefault(source, sdt)
+        self.order = list(self._by_source)
+
+    def has(self, source: str) -> bool:
+        """Whether the report still places a figure named ``source``."""
+        return source in self._by_source
+
+    def content(self, source: str) -> Element | None:
+        """The ``w:sdtContent`` of the control for ``source``, or None if there is none."""
+        sdt = self._by_source.get(source)
+        return _controls.content_of(sdt) if sdt is not None else None
+
+    def missing(self, source: str) -> MissingFigure:
+        """A figure the draft does not hold, with its text from the data."""
+        content = self.content(source)
+        text = _controls.text_of(content, self.notes) if content is not None else ""
+        return MissingFigure(source=source, place="", text=text)
 
 
 def _members(draft: bytes) -> dict[str, bytes]:
@@ -216,11 +240,6 @@ def _note_holders(footnotes: Element | None) -> dict[Element, str]:
     return holders
 
 
-def _fresh_text(sdt: Element, notes: dict[str, Element]) -> str:
-    content = _controls.content_of(sdt)
-    return _controls.text_of(content, notes) if content is not None else ""
-
-
 def _check_editor_kept_controls(
     members: dict[str, bytes],
     body: Element,
@@ -275,7 +294,6 @@ def _changes(
     old: str,
     new: str,
     *,
-    content: Element,
     control: Element,
     places: Places,
     taken: bool,
@@ -286,7 +304,7 @@ def _changes(
     new_lines = new.split("\n")
     if len(old_lines) == 1 and len(new_lines) == 1:
         return [FigureChange(source=source, place=place, old=old, new=new, taken=taken)]
-    table = content.find(f".//{W}tbl") is not None
+    table = control.find(f".//{W}tbl") is not None
     result: list[FigureChange] = []
     matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():

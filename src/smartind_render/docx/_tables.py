@@ -12,7 +12,7 @@ from decimal import Decimal
 from smartind.document import Align, RowKind, Table
 from smartind_render.docx._context import Context
 from smartind_render.docx._inlines import PLAIN, Format
-from smartind_render.docx._paragraphs import flush_page_break, paragraph, spacer
+from smartind_render.docx._paragraphs import fixed_table, flush_page_break, paragraph, spacer
 from smartind_render.docx._xml import Element, sub
 
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
@@ -88,22 +88,7 @@ def table(ctx: Context, node: Table, parent: Element) -> None:
     if not node.columns:
         return  # nothing to draw; Word cannot hold a table without columns
     widths = _widths(node, ctx.text_width)
-    element = sub(parent, "tbl")
-    tbl_pr = sub(element, "tblPr")
-    sub(tbl_pr, "tblStyle", val=ctx.style("Report Table"))
-    sub(tbl_pr, "tblW", w=str(sum(widths)), type="dxa")
-    sub(tbl_pr, "tblLayout", type="fixed")
-    sub(
-        tbl_pr,
-        "tblLook",
-        val="0020",
-        firstRow="1",
-        lastRow="0",
-        firstColumn="0",
-        lastColumn="0",
-        noHBand="1",
-        noVBand="1",
-    )
+    element = fixed_table(ctx, parent, ctx.style("Report Table"), sum(widths), header=True)
     grid = sub(element, "tblGrid")
     for width in widths:
         sub(grid, "gridCol", w=str(width))

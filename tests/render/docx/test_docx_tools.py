@@ -26,7 +26,7 @@ from smartind.document import (
     iter_inlines,
 )
 from smartind.errors import SmartindWarning
-from tests.conftest import require_tool
+from tests.conftest import libreoffice_convert, require_tool
 from tests.render.docx.test_docx import render, sample_document
 
 pytestmark = pytest.mark.tools
@@ -142,7 +142,6 @@ def _python_docx_template(folder: Path) -> Path:
 
 @pytest.mark.parametrize("agency", [False, True], ids=["own-template", "agency-template"])
 def test_libreoffice_converts_to_pdf(tmp_path: Path, agency: bool) -> None:
-    soffice = require_tool("soffice")
     source = tmp_path / "slutrapport.docx"
     if agency:
         with warnings.catch_warnings():
@@ -150,25 +149,7 @@ def test_libreoffice_converts_to_pdf(tmp_path: Path, agency: bool) -> None:
             source.write_bytes(render(reference_docx=_python_docx_template(tmp_path)))
     else:
         source.write_bytes(render())
-    profile = (tmp_path / "profile").as_uri()
-    result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    pdf = tmp_path / "slutrapport.pdf"
-    assert result.returncode == 0, result.stderr
+    pdf = libreoffice_convert(source, tmp_path, "pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
     pdftotext = require_tool("pdftotext")
     text = subprocess.run(

@@ -399,32 +399,15 @@ def test_libreoffice_prints_a_refreshed_draft_with_its_new_figures(tmp_path: Pat
     """The transplanted XML is a valid Word file to a real reader, not only to smartind."""
     import subprocess
 
-    from tests.conftest import require_tool
+    from tests.conftest import libreoffice_convert, require_tool
 
-    soffice = require_tool("soffice")
     pdftotext = require_tool("pdftotext")
     edited = edit_prose(draft0(), [("insert", 40)])
     result = refresh_draft(edited, document("project-added"))
     assert result.data is not None
     source = tmp_path / "utkast.docx"
     source.write_bytes(result.data)
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    libreoffice_convert(source, tmp_path, "pdf")
     text = subprocess.run(
         [pdftotext, str(tmp_path / "utkast.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
