@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Iterator, Mapping
 
 from smartind_render.docx._context import Context
-from smartind_render.docx._xml import Element, W, sub
+from smartind_render.docx._xml import Element, W, clone, make, sub
 
 TAG_PREFIX = "smartind:"
 TITLE = "Från data"
@@ -38,16 +38,31 @@ _SDT_PR = f"{W}sdtPr"
 _SDT_CONTENT = f"{W}sdtContent"
 _TAG = f"{W}tag"
 _TEXT_TAGS = (_T, _TAB, _BR, _CR, _NOTE_REF, _DEL, _P, _TR, _TC)
+_STRUCTURE = (_TAB, _BR, _CR, _NOTE_REF, _DEL, _P, _TR, _TC)
+"""What makes a control's text more than the join of its ``w:t`` elements."""
 
 
 def open_control(ctx: Context, parent: Element, source: str) -> tuple[Element, Element]:
     """Append a ``w:sdt`` for ``source`` to ``parent``; returns it and its content element."""
-    sdt = sub(parent, "sdt")
+    sdt = clone(parent, _TEMPLATE)
+    alias, tag, number = sdt[0]
+    alias.set(_VAL, f"{TITLE}: {source}")
+    tag.set(_VAL, f"{TAG_PREFIX}{source}")
+    number.set(_VAL, ctx.control_id())
+    return sdt, sdt[1]
+
+
+def _template() -> Element:
+    sdt = make("sdt")
     properties = sub(sdt, "sdtPr")
-    sub(properties, "alias", val=f"{TITLE}: {source}")
-    sub(properties, "tag", val=f"{TAG_PREFIX}{source}")
-    sub(properties, "id", val=ctx.control_id())
-    return sdt, sub(sdt, "sdtContent")
+    for name in ("alias", "tag", "id"):
+        sub(properties, name)
+    sub(sdt, "sdtContent")
+    return sdt
+
+
+_VAL = f"{W}val"
+_TEMPLATE = _template()
 
 
 def source_of(sdt: Element) -> str | None:
@@ -85,6 +100,9 @@ def text_of(element: Element, notes: Mapping[str, Element]) -> str:
     """
     from lxml import etree
 
+    if next(element.iter(*_STRUCTURE), None) is None:
+        # Runs of text only, the usual figure: lxml joins their text in one call.
+        return "".join(element.itertext(_T)).strip("\n")
     lines: list[str] = []
     current: list[str] = []  # the paragraph (or run of text outside paragraphs) being read
     row: list[str] | None = None

@@ -19,7 +19,7 @@ from smartind.document import (
 )
 from smartind_render.docx._context import Context
 from smartind_render.docx._controls import open_control
-from smartind_render.docx._xml import R_ID, Element, sub, text
+from smartind_render.docx._xml import R_ID, Element, clone, make, sub, text
 
 
 class Format(NamedTuple):
@@ -50,21 +50,27 @@ PLAIN = Format()
 def text_run(ctx: Context, parent: Element, value: str, fmt: Format) -> Element:
     """Append a run holding ``value``; tabs and newlines become Word tabs and line breaks."""
     value = ctx.cleaner.clean(value)
+    if "\t" not in value and "\n" not in value and "\r" not in value:
+        template = ctx.run_templates.get(fmt)
+        if template is None:
+            template = ctx.run_templates[fmt] = make("r")
+            fmt.apply(template)
+            text(template, "")
+        run = clone(parent, template)
+        run[-1].text = value
+        return run
     run = sub(parent, "r")
     fmt.apply(run)
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if "\t" in value or "\n" in value:
-        for line_number, line in enumerate(value.split("\n")):
-            if line_number:
-                sub(run, "br")
-            for tab_number, chunk in enumerate(line.split("\t")):
-                if tab_number:
-                    sub(run, "tab")
-                if chunk:
-                    text(run, chunk)
-    else:
-        text(run, value)
+    for line_number, line in enumerate(value.split("\n")):
+        if line_number:
+            sub(run, "br")
+        for tab_number, chunk in enumerate(line.split("\t")):
+            if tab_number:
+                sub(run, "tab")
+            if chunk:
+                text(run, chunk)
     return run
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from smartind.document import Inline
 from smartind_render.docx._context import Context
 from smartind_render.docx._inlines import PLAIN, Format, inlines
-from smartind_render.docx._xml import Element, sub
+from smartind_render.docx._xml import Element, clone, make, sub
 
 
 def flush_page_break(ctx: Context, parent: Element) -> None:
@@ -67,9 +67,12 @@ def paragraph(
 
     ``prefix`` writes runs before the content (a footnote's mark).
     """
-    p = sub(parent, "p")
-    ppr = sub(p, "pPr")
-    sub(ppr, "pStyle", val=style)
+    template = ctx.paragraph_templates.get(style)
+    if template is None:
+        template = ctx.paragraph_templates[style] = make("p")
+        sub(sub(template, "pPr"), "pStyle", val=style)
+    p = clone(parent, template)
+    ppr = p[0]
     if ctx.take_page_break():
         sub(ppr, "pageBreakBefore")
     if properties is not None:

@@ -6,14 +6,13 @@ build quadratic; nothing here goes through it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 from smartind.document import Align, RowKind, Table
 from smartind_render.docx._context import Context
-from smartind_render.docx._inlines import PLAIN, Format
+from smartind_render.docx._inlines import PLAIN, Format, inlines
 from smartind_render.docx._paragraphs import fixed_table, flush_page_break, paragraph, spacer
-from smartind_render.docx._xml import Element, sub
+from smartind_render.docx._xml import Element, clone, make, sub
 
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 _NAVY = "1F3A5F"
@@ -100,14 +99,13 @@ def table(ctx: Context, node: Table, parent: Element) -> None:
     # Keep-with-next on every row but the last keeps a short table on one page (Word's way).
     together = len(rows) <= _KEEP_TOGETHER_ROWS
     last = len(rows) - 1
+    templates: dict[tuple[object, ...], Element] = {}
     for index, row in enumerate(rows):
         kind = row.kind
         keep = together and index < last
-        tr = sub(element, "tr")
-        tr_pr = sub(tr, "trPr")
-        sub(tr_pr, "cantSplit")
-        if kind is RowKind.HEAD:
-            sub(tr_pr, "tblHeader")
+        head = kind is RowKind.HEAD
+        tr = clone(element, _row_template(templates, head))
+        if head:
             style, fmt = head_style, PLAIN
             border = "bottom" if index == last_head else None
         elif kind is RowKind.TOTAL:
@@ -119,27 +117,15 @@ def table(ctx: Context, node: Table, parent: Element) -> None:
         column = 0
         for cell in row.cells:
             span = cell.colspan
-            tc = sub(tr, "tc")
-            tc_pr = sub(tc, "tcPr")
-            sub(tc_pr, "tcW", w=str(sum(widths[column : column + span])), type="dxa")
-            if span > 1:
-                sub(tc_pr, "gridSpan", val=str(span))
-            if border is not None:
-                sub(
-                    sub(tc_pr, "tcBorders"),
-                    border,
-                    val="single",
-                    sz="8",
-                    space="0",
-                    color=_NAVY,
-                )
-            if kind is RowKind.HEAD:
-                sub(tc_pr, "shd", val="clear", color="auto", fill=_HEAD_FILL)
-                sub(tc_pr, "vAlign", val="bottom")
-            align = "center" if span > 1 and kind is RowKind.HEAD else aligns[column]
-            paragraph(
-                ctx, cell.content, style, tc, properties=_cell_properties(keep, align), fmt=fmt
-            )
+            width = sum(widths[column : column + span])
+            align = "center" if span > 1 and head else aligns[column]
+            key = (width, span, border, head, style, keep, align)
+            template = templates.get(key)
+            if template is None:
+                template = templates[key] = _cell_template(key)
+            # A table is flushed of any due page break before its first row, so the cell's
+            # paragraph is the template's as it stands.
+            inlines(ctx, cell.content, clone(tr, template)[1], fmt)
             column += span
     if not rows:
         # A table needs at least one row to be valid WordprocessingML.
@@ -151,14 +137,38 @@ def table(ctx: Context, node: Table, parent: Element) -> None:
     spacer(ctx, parent)
 
 
-def _cell_properties(keep: bool, align: str) -> Callable[[Element], None] | None:
-    if not keep and align == "left":
-        return None
+def _row_template(templates: dict[tuple[object, ...], Element], head: bool) -> Element:
+    found = templates.get(("row", head))
+    if found is None:
+        found = templates["row", head] = make("tr")
+        properties = sub(found, "trPr")
+        sub(properties, "cantSplit")
+        if head:
+            sub(properties, "tblHeader")
+    return found
 
-    def properties(ppr: Element) -> None:
-        if keep:
-            sub(ppr, "keepNext")
-        if align != "left":
-            sub(ppr, "jc", val=align)
 
-    return properties
+def _cell_template(key: tuple[int, int, str | None, bool, str, bool, str]) -> Element:
+    """A cell with its properties and an empty paragraph in its style, ready to be copied.
+
+    ``key`` is the cell's width, column span, border (or None), whether it is a header cell, the
+    paragraph style id, keep-with-next and alignment.
+    """
+    width, span, border, head, style, keep, align = key
+    cell = make("tc")
+    properties = sub(cell, "tcPr")
+    sub(properties, "tcW", w=str(width), type="dxa")
+    if span > 1:
+        sub(properties, "gridSpan", val=str(span))
+    if border is not None:
+        sub(sub(properties, "tcBorders"), border, val="single", sz="8", space="0", color=_NAVY)
+    if head:
+        sub(properties, "shd", val="clear", color="auto", fill=_HEAD_FILL)
+        sub(properties, "vAlign", val="bottom")
+    paragraph = sub(sub(cell, "p"), "pPr")
+    sub(paragraph, "pStyle", val=style)
+    if keep:
+        sub(paragraph, "keepNext")
+    if align != "left":
+        sub(paragraph, "jc", val=align)
+    return cell
