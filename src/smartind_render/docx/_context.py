@@ -74,10 +74,10 @@ class Context:
         self.scope = Scope(part=body_part, in_note=False)
         self.next_note_id = first_note_id
         self.next_control_id = first_control_id
-        self.paragraph_templates: dict[str, Element] = {}
-        """A prepared ``w:p`` with its style, by style id, for :func:`_paragraphs.paragraph`."""
-        self.run_templates: dict[object, Element] = {}
-        """A prepared ``w:r`` with its properties and a ``w:t``, by format."""
+        self.templates: dict[object, Element] = {}
+        """Prepared elements the writers copy (a paragraph in a style, a run in a format, a
+        content control), by what they are for. Kept per render, not per module: an lxml tree
+        is best not shared between threads."""
         self.last_spacer: Element | None = None
         """The last spacer paragraph written, so a callout does not add a second one."""
         self.page_break = False

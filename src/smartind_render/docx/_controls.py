@@ -44,7 +44,10 @@ _STRUCTURE = (_TAB, _BR, _CR, _NOTE_REF, _DEL, _P, _TR, _TC)
 
 def open_control(ctx: Context, parent: Element, source: str) -> tuple[Element, Element]:
     """Append a ``w:sdt`` for ``source`` to ``parent``; returns it and its content element."""
-    sdt = clone(parent, _TEMPLATE)
+    template = ctx.templates.get("sdt")
+    if template is None:
+        template = ctx.templates["sdt"] = _template()
+    sdt = clone(parent, template)
     alias, tag, number = sdt[0]
     alias.set(_VAL, f"{TITLE}: {source}")
     tag.set(_VAL, f"{TAG_PREFIX}{source}")
@@ -62,7 +65,6 @@ def _template() -> Element:
 
 
 _VAL = f"{W}val"
-_TEMPLATE = _template()
 
 
 def source_of(sdt: Element) -> str | None:

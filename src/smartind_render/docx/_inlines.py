@@ -51,9 +51,9 @@ def text_run(ctx: Context, parent: Element, value: str, fmt: Format) -> Element:
     """Append a run holding ``value``; tabs and newlines become Word tabs and line breaks."""
     value = ctx.cleaner.clean(value)
     if "\t" not in value and "\n" not in value and "\r" not in value:
-        template = ctx.run_templates.get(fmt)
+        template = ctx.templates.get(fmt)
         if template is None:
-            template = ctx.run_templates[fmt] = make("r")
+            template = ctx.templates[fmt] = make("r")
             fmt.apply(template)
             text(template, "")
         run = clone(parent, template)

@@ -67,9 +67,9 @@ def paragraph(
 
     ``prefix`` writes runs before the content (a footnote's mark).
     """
-    template = ctx.paragraph_templates.get(style)
+    template = ctx.templates.get(("p", style))
     if template is None:
-        template = ctx.paragraph_templates[style] = make("p")
+        template = ctx.templates["p", style] = make("p")
         sub(sub(template, "pPr"), "pStyle", val=style)
     p = clone(parent, template)
     ppr = p[0]
