@@ -413,3 +413,45 @@ def test_libreoffice_prints_a_refreshed_draft_with_its_new_figures(tmp_path: Pat
     ).stdout
     assert "Nytt projekt i Halland" in text
     assert "Ett nytt stycke som skribenten skrev." in text
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+
+def _as_word_saves_it(data: bytes) -> bytes:
+    """The draft with the marks Word adds when it saves: paragraph ids, revision ids, runs split
+    where the writer once typed, proofing marks and bookmarks, and an end marker on each control.
+    None of them changes what a control reads."""
+    parts = members(data)
+    root = parse(parts["word/document.xml"])
+    for number, paragraph in enumerate(root.iter(f"{W}p")):
+        paragraph.set(f"{{{W14}}}paraId", f"{number:08X}")
+        paragraph.set(f"{W}rsidR", "00A1B2C3")
+    for sdt in root.iter(f"{W}sdt"):
+        sdt.insert(1, etree.Element(f"{W}sdtEndPr"))  # Word puts it after the properties
+        content = sdt.find(f"{W}sdtContent")
+        texts = [t for t in content.iter(f"{W}t") if t.text and len(t.text) > 2]
+        if texts:
+            first = texts[0]
+            run = first.getparent()
+            split = etree.Element(f"{W}r", {f"{W}rsidR": "00D4E5F6"})
+            etree.SubElement(split, f"{W}t").text = first.text[2:]
+            first.text = first.text[:2]
+            run.addnext(split)
+            run.addprevious(etree.Element(f"{W}proofErr", {f"{W}type": "spellStart"}))
+            run.addprevious(etree.Element(f"{W}bookmarkStart", {f"{W}id": "0", f"{W}name": "_x"}))
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def test_the_marks_word_adds_on_saving_are_no_edits() -> None:
+    saved = _as_word_saves_it(draft0())
+    assert control_texts(saved) == control_texts(draft0())
+    result = refresh_draft(saved, document("prose-amount"))
+    assert not result.conflicts
+    assert result.data is not None
+    assert control_texts(result.data) == control_texts(render(document("prose-amount")))
