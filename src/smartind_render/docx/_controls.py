@@ -74,6 +74,17 @@ def source_of(sdt: Element) -> str | None:
     return value[len(TAG_PREFIX) :] if value.startswith(TAG_PREFIX) else None
 
 
+def showing_placeholder(sdt: Element) -> bool:
+    """Whether Word shows its placeholder text in the control (the writer emptied it)."""
+    return sdt.find(f"{_SDT_PR}/{W}showingPlcHdr") is not None
+
+
+def clear_placeholder(sdt: Element) -> None:
+    """Mark the control as holding real content again, not Word's placeholder text."""
+    for flag in sdt.findall(f"{_SDT_PR}/{W}showingPlcHdr"):
+        flag.getparent().remove(flag)
+
+
 def content_of(sdt: Element) -> Element | None:
     """The ``w:sdtContent`` of a control."""
     return sdt.find(_SDT_CONTENT)

@@ -47,7 +47,8 @@ def refresh(
             continue
         in_note = sdt in opened.note_of
         place = places.of_note(opened.note_of[sdt]) if in_note else places.of(sdt)
-        now = _controls.text_of(content, opened.notes)
+        # An emptied control shows Word's placeholder text, which is not the writer's.
+        now = "" if _controls.showing_placeholder(sdt) else _controls.text_of(content, opened.notes)
         fresh_content = fresh.content(source)
         if fresh_content is None:
             gone.append(MissingFigure(source=source, place=place, text=now))

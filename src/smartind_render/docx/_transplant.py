@@ -14,6 +14,7 @@ from copy import deepcopy
 from typing import Any
 
 from smartind_render.docx._context import HYPERLINK
+from smartind_render.docx._controls import clear_placeholder
 from smartind_render.docx._xml import R_ID, Element, W
 
 _NOTE_REF = f"{W}footnoteReference"
@@ -61,6 +62,9 @@ class Transplant:
         the footnotes parts, and the draft's footnotes part is written again.
         """
         self._drop_notes(target)
+        control = target.getparent()
+        if control is not None:
+            clear_placeholder(control)
         for child in list(target):
             target.remove(child)
         source, destination = self._fresh_part, self._draft_part

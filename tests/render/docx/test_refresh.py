@@ -455,3 +455,32 @@ def test_the_marks_word_adds_on_saving_are_no_edits() -> None:
     assert not result.conflicts
     assert result.data is not None
     assert control_texts(result.data) == control_texts(render(document("prose-amount")))
+
+
+def _emptied_as_word_does(data: bytes, source: str) -> bytes:
+    """The control for ``source`` emptied by the writer: Word shows its placeholder instead."""
+    opened = docx.Document(io.BytesIO(data))
+    sdt = dict(controls(opened.element.body))[source]
+    etree.SubElement(sdt.find(f"{W}sdtPr"), f"{W}showingPlcHdr")
+    content = sdt.find(f"{W}sdtContent")
+    for child in list(content):
+        content.remove(child)
+    run = etree.SubElement(content, f"{W}r")
+    etree.SubElement(run, f"{W}t").text = "Klicka eller tryck här för att ange text."
+    out = io.BytesIO()
+    opened.save(out)
+    return out.getvalue()
+
+
+def test_an_emptied_figure_is_the_writers_and_take_data_fills_it_for_real() -> None:
+    source = next(s for s, t in control_texts(draft0()).items() if t == AMOUNT)
+    emptied = _emptied_as_word_does(draft0(), source)
+    kept = refresh_draft(emptied, document("prose-amount"))
+    (conflict,) = [c for c in kept.conflicts if c.source == source]
+    assert conflict.draft == ""
+    taken = refresh_draft(emptied, document("prose-amount"), take_data=True)
+    assert taken.data is not None
+    root = parse(members(taken.data)["word/document.xml"])
+    sdt = dict(controls(root))[source]
+    assert sdt.find(f"{W}sdtPr/{W}showingPlcHdr") is None
+    assert control_texts(taken.data)[source] == NEW_AMOUNT
