@@ -96,6 +96,8 @@ class _Draft:
             )
         self.manifest_part, self.stored, self.order = found
         self.body = self.document.element.body
+        if self.body is None:
+            raise DraftError("the draft has no body (word/document.xml holds no w:body)")
         self.notes_part = _related(self.part, _FOOTNOTES)
         self.footnotes = _parse(self.notes_part.blob) if self.notes_part is not None else None
         self.numbering_part = _related(self.part, _NUMBERING)

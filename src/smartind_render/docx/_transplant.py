@@ -47,8 +47,11 @@ class Transplant:
         }
         self._fresh_numbering = fresh_numbering
         ids = [
-            int(n.get(f"{W}id", "0"))
-            for n in (draft_footnotes if draft_footnotes is not None else ())
+            int(value)
+            for note in (
+                draft_footnotes.iter(f"{W}footnote") if draft_footnotes is not None else ()
+            )
+            if (value := note.get(f"{W}id", "")).lstrip("-").isdigit()
         ]
         self._next_note = max([0, *ids]) + 1
         self._lists_copied = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 from pathlib import Path
@@ -484,3 +485,47 @@ def test_an_emptied_figure_is_the_writers_and_take_data_fills_it_for_real() -> N
     sdt = dict(controls(root))[source]
     assert sdt.find(f"{W}sdtPr/{W}showingPlcHdr") is None
     assert control_texts(taken.data)[source] == NEW_AMOUNT
+
+
+MUTATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["word/document.xml", "word/footnotes.xml", "customXml/item1.xml"]),
+        st.sampled_from(["remove", "garble-id", "garble-val", "empty"]),
+        st.integers(0, 100_000),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+def _mutated(data: bytes, mutations: list[tuple[str, str, int]]) -> bytes:
+    parts = members(data)
+    for name, kind, index in mutations:
+        root = parse(parts[name])
+        elements = list(root.iter())
+        element = elements[index % len(elements)]
+        if kind == "remove" and element.getparent() is not None:
+            element.getparent().remove(element)
+        elif kind == "garble-id":
+            element.set(f"{W}id", "x\u00e5-1")
+        elif kind == "garble-val":
+            element.set(f"{W}val", "\u00e5" * 3)
+        else:
+            for child in list(element):
+                element.remove(child)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+@settings(max_examples=40)
+@given(mutations=MUTATIONS)
+def test_a_damaged_draft_is_refreshed_or_refused_never_crashes(
+    mutations: list[tuple[str, str, int]],
+) -> None:
+    damaged = _mutated(draft0(), mutations)
+    with contextlib.suppress(DraftError):  # a refusal is fine; any other exception fails
+        refresh_draft(damaged, document("prose-amount"))
