@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import warnings
@@ -620,3 +621,55 @@ def test_a_word_template_dotx_is_a_reference_and_the_output_is_a_document(
     output = members(render(reference_docx=template))
     assert document_type in output["[Content_Types].xml"]
     assert b"template.main" not in output["[Content_Types].xml"]
+
+
+REFERENCE_MUTATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml"]
+        ),
+        st.sampled_from(["remove", "garble-id", "garble-val", "empty"]),
+        st.integers(0, 100_000),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=40)
+@given(mutations=REFERENCE_MUTATIONS)
+def test_a_damaged_reference_renders_or_is_a_render_error(
+    mutations: list[tuple[str, str, int]],
+) -> None:
+    """An agency template is input too: whatever is wrong in it, no exception but RenderError."""
+    import tempfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(_reference()) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    for name, kind, index in mutations:
+        root = etree.fromstring(parts[name])
+        elements = list(root.iter())
+        element = elements[index % len(elements)]
+        if kind == "remove" and element.getparent() is not None:
+            element.getparent().remove(element)
+        elif kind == "garble-id":
+            element.set(f"{W}styleId", "x\u00e5 <1>")
+            element.set(f"{W}numId", "-x")
+        elif kind == "garble-val":
+            element.set(f"{W}val", "\u00e5" * 3)
+            element.set(f"{W}w", "bred")
+        else:
+            for child in list(element):
+                element.remove(child)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    with tempfile.TemporaryDirectory() as folder:
+        template = Path(folder) / "mall.docx"
+        with zipfile.ZipFile(template, "w") as target:
+            for name, content in parts.items():
+                target.writestr(name, content)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SmartindWarning)
+            with contextlib.suppress(RenderError):
+                render(reference_docx=template)
