@@ -65,10 +65,8 @@ class Numbering:
 
     def __init__(self, root: Element) -> None:
         self._root = root
-        abstract_ids = [
-            int(el.get(f"{W}abstractNumId", "0")) for el in root.iter(f"{W}abstractNum")
-        ]
-        num_ids = [int(el.get(f"{W}numId", "0")) for el in root.iter(f"{W}num")]
+        abstract_ids = [_number(el.get(f"{W}abstractNumId")) for el in root.iter(f"{W}abstractNum")]
+        num_ids = [_number(el.get(f"{W}numId")) for el in root.iter(f"{W}num")]
         self._next_abstract = max(abstract_ids, default=-1) + 1
         self._next_num = max(num_ids, default=0) + 1
         # The last of each kind, where the next one goes (found once: a report may hold
@@ -124,6 +122,15 @@ class Numbering:
         override = sub(num, "lvlOverride", ilvl=str(level))
         sub(override, "startOverride", val=str(start))
         return num_id
+
+
+def _number(value: str | None) -> int:
+    """An id from a template's numbering part; one that is not a whole number counts as 0 (the
+    new ids only have to be larger than every id there is)."""
+    try:
+        return int(value or "0")
+    except ValueError:
+        return 0
 
 
 def insert_abstract(root: Element, element: Element) -> None:

@@ -96,8 +96,6 @@ class _Draft:
             )
         self.manifest_part, self.stored, self.order = found
         self.body = self.document.element.body
-        if self.body is None:
-            raise DraftError("the draft has no body (word/document.xml holds no w:body)")
         self.notes_part = _related(self.part, _FOOTNOTES)
         self.footnotes = _parse(self.notes_part.blob) if self.notes_part is not None else None
         self.numbering_part = _related(self.part, _NUMBERING)
@@ -204,7 +202,7 @@ def _open(draft: bytes) -> Any:
     import docx
 
     try:
-        return docx.Document(io.BytesIO(draft))
+        document = docx.Document(io.BytesIO(draft))
     except Exception as error:
         # python-docx reads an untrusted file here and has no error type of its own for a
         # malformed one (it may raise KeyError, AttributeError, ValueError, lxml's errors...):
@@ -213,6 +211,12 @@ def _open(draft: bytes) -> Any:
             f"the draft cannot be opened as a Word document ({type(error).__name__}: {error}); "
             f"open it in Word and save it as a Word document (.docx)"
         ) from None
+    from smartind_render.docx._template import unusable
+
+    problem = unusable(document)
+    if problem is not None:
+        raise DraftError(f"the draft {problem}; open it in Word and save it again")
+    return document
 
 
 def _parse(blob: bytes) -> Element:

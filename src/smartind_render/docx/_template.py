@@ -41,7 +41,7 @@ def open_reference(path: Path) -> Any:
             f"reference document {path} does not exist; check the --reference-docx path"
         )
     try:
-        return docx.Document(_as_document(path.read_bytes()))
+        document = docx.Document(_as_document(path.read_bytes()))
     except (PackageNotFoundError, KeyError, OSError, zipfile.BadZipFile) as error:
         raise RenderError(
             f"reference document {path} cannot be read as a .docx file ({error}); save it from "
@@ -64,6 +64,42 @@ def open_reference(path: Path) -> Any:
             f"reference document {path} is not a Word document python-docx can read "
             f"({type(error).__name__}: {error}); open it in Word and save it again"
         ) from None
+    problem = unusable(document)
+    if problem is not None:
+        raise RenderError(f"reference document {path} {problem}; open it in Word and save it again")
+    return document
+
+
+def unusable(document: Any) -> str | None:
+    """What makes an opened package unfit to render into, or None.
+
+    python-docx gives a part the class its content type names; a package whose
+    ``[Content_Types].xml`` mistypes its styles, settings or numbering gives a generic part that
+    has none of their elements, and would fail deep in the render.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.parts.numbering import NumberingPart
+    from docx.parts.settings import SettingsPart
+    from docx.parts.styles import StylesPart
+
+    part = document.part
+    for reltype, kind, name in (
+        (RT.STYLES, StylesPart, "styles"),
+        (RT.SETTINGS, SettingsPart, "settings"),
+        (RT.NUMBERING, NumberingPart, "numbering"),
+    ):
+        try:
+            related = part.part_related_by(reltype)
+        except (KeyError, ValueError):
+            continue  # absent parts are made afresh; two of one kind are python-docx's to refuse
+        if not isinstance(related, kind):
+            return (
+                f"has a {name} part whose content type is not a Word {name} part "
+                f"({related.content_type}); its [Content_Types].xml is damaged"
+            )
+    if document.element.body is None:
+        return "has no document body (word/document.xml holds no w:body)"
+    return None
 
 
 _MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

@@ -626,7 +626,14 @@ def test_a_word_template_dotx_is_a_reference_and_the_output_is_a_document(
 REFERENCE_MUTATIONS = st.lists(
     st.tuples(
         st.sampled_from(
-            ["word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml"]
+            [
+                "word/document.xml",
+                "word/styles.xml",
+                "word/numbering.xml",
+                "word/settings.xml",
+                "[Content_Types].xml",
+                "word/_rels/document.xml.rels",
+            ]
         ),
         st.sampled_from(["remove", "garble-id", "garble-val", "empty"]),
         st.integers(0, 100_000),
@@ -657,6 +664,7 @@ def test_a_damaged_reference_renders_or_is_a_render_error(
         elif kind == "garble-id":
             element.set(f"{W}styleId", "x\u00e5 <1>")
             element.set(f"{W}numId", "-x")
+            element.set("ContentType", "text/plain")
         elif kind == "garble-val":
             element.set(f"{W}val", "\u00e5" * 3)
             element.set(f"{W}w", "bred")

@@ -489,7 +489,16 @@ def test_an_emptied_figure_is_the_writers_and_take_data_fills_it_for_real() -> N
 
 MUTATIONS = st.lists(
     st.tuples(
-        st.sampled_from(["word/document.xml", "word/footnotes.xml", "customXml/item1.xml"]),
+        st.sampled_from(
+            [
+                "word/document.xml",
+                "word/footnotes.xml",
+                "word/numbering.xml",
+                "customXml/item1.xml",
+                "[Content_Types].xml",
+                "word/_rels/document.xml.rels",
+            ]
+        ),
         st.sampled_from(["remove", "garble-id", "garble-val", "empty"]),
         st.integers(0, 100_000),
     ),
@@ -508,6 +517,8 @@ def _mutated(data: bytes, mutations: list[tuple[str, str, int]]) -> bytes:
             element.getparent().remove(element)
         elif kind == "garble-id":
             element.set(f"{W}id", "x\u00e5-1")
+            element.set(f"{W}numId", "-x")
+            element.set("ContentType", "text/plain")
         elif kind == "garble-val":
             element.set(f"{W}val", "\u00e5" * 3)
         else:
