@@ -125,7 +125,7 @@ SAMPLE = Document(
                 Text("Uppdraget omfattade "),
                 Computed(
                     (_amount("52600000", "mkr", qualifier="cirka", decimals=1),),
-                    "00-sammanfattning.md#1",
+                    "00-sammanfattning.md#assignment.budget | mkr(1)",
                 ),
                 Text(" och nådde "),
                 Number(Decimal(1706), NumberKind.COUNT, "företag", qualifier="drygt"),
@@ -198,7 +198,7 @@ SAMPLE = Document(
         ),
         Heading(3, (Text(HOSTILE),), id="hostile"),
         Heading(1, (Text("Ekonomisk redovisning"),), id="ekonomi"),
-        ComputedBlock((_INCOME,), "04-ekonomi.md#1:income-statement"),
+        ComputedBlock((_INCOME,), "04-ekonomi.md#income-statement"),
         Paragraph(
             (
                 Text("Se tabellen ovan."),
@@ -211,7 +211,7 @@ SAMPLE = Document(
                             )
                         ),
                     ),
-                    "04-ekonomi.md#2",
+                    "04-ekonomi.md#budget | budget_note",
                 ),
             )
         ),

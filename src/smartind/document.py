@@ -204,11 +204,12 @@ def _check_source(_instance: object, _attribute: object, value: str) -> None:
 class Computed:
     """Inlines computed from the report's data, and where they come from.
 
-    ``compose`` wraps what each ``{{ expression }}`` gives in one; ``source`` names the
-    expression stably, as the chapter file and the expression's ordinal there
-    (``03-genomforande.md#12``). Most renderers write the content as if the wrapper were not
-    there; the Word renderer puts it in a content control that ``smartind refresh`` can update
-    after the writer has edited the text around it.
+    ``compose`` wraps what each ``{{ expression }}`` gives in one; ``source`` names it
+    stably, as the chapter file and the expression as written
+    (``03-genomforande.md#implementation | length``, then ``...@2`` for its second use; see
+    :func:`smartind.compose.source_name`). Most renderers write the content as if the wrapper
+    were not there; the Word renderer puts it in a content control that ``smartind refresh``
+    can update after the writer has edited the text around it.
     """
 
     content: tuple[Inline, ...] = field(converter=_tuple)
@@ -372,9 +373,11 @@ class ComputedBlock:
     """Blocks computed from the report's data (a table, a list), and where they come from.
 
     ``compose`` wraps what each ``{smartind}`` directive places in one; ``source`` names the
-    directive stably, as the chapter file, the directive's ordinal there and its name
-    (``04-ekonomisk-redovisning.md#1:income-statement``). Renderers write the blocks as if they
-    stood in the wrapper's place; the Word renderer puts them in one content control.
+    directive stably, as the chapter file and the directive with its options
+    (``04-ekonomisk-redovisning.md#income-statement``,
+    ``03-genomforande.md#project-results(project=digilyft-vasterbotten)``). Renderers write
+    the blocks as if they stood in the wrapper's place; the Word renderer puts them in one
+    content control.
     """
 
     blocks: tuple[Block, ...] = field(converter=_tuple, validator=_check_computed_blocks)

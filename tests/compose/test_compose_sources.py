@@ -33,18 +33,36 @@ def computed(text: str) -> list[Computed]:
     return found
 
 
-def test_an_expression_is_wrapped_with_its_chapter_and_ordinal() -> None:
+def test_an_expression_is_wrapped_with_its_chapter_and_text() -> None:
     (paragraph,) = sourced_blocks_of("Det blev {{ 12 }} projekt.\n")
     assert isinstance(paragraph, Paragraph)
     before, value, after = paragraph.content
     assert before == Text("Det blev ") and after == Text(" projekt.")
     assert isinstance(value, Computed)
-    assert value.source == "01-test.md#1"
+    assert value.source == "01-test.md#12"
 
 
-def test_ordinals_count_expressions_through_the_chapter_in_order() -> None:
-    found = computed("# {{ 1 }} rubrik\n\nEtt {{ 2 }} och {{ 3 }}.\n\n- punkt {{ 4 }}\n")
-    assert [c.source for c in found] == [f"01-test.md#{n}" for n in (1, 2, 3, 4)]
+def test_the_same_expression_again_is_numbered_from_its_second_use() -> None:
+    found = computed("# {{ 1 }} rubrik\n\nEtt {{ 2 }} och {{1}}.\n\n- punkt {{   1 }}\n")
+    assert [c.source for c in found] == [
+        "01-test.md#1",
+        "01-test.md#2",
+        "01-test.md#1@2",
+        "01-test.md#1@3",
+    ]
+
+
+def test_a_figure_keeps_its_name_when_another_is_added_before_it() -> None:
+    before = computed("Summa {{ implementation | length }}.\n")
+    after = computed("Först {{ 7 }}.\n\nSumma {{ implementation | length }}.\n")
+    assert before[0].source == after[1].source == "01-test.md#implementation | length"
+
+
+def test_a_long_expression_is_named_by_its_start_and_a_digest() -> None:
+    expression = " ~ ".join(f"'{n}'" for n in range(30))
+    (found,) = computed(f"{{{{ {expression} }}}}\n")
+    assert len(found.source) <= len("01-test.md#") + 60
+    assert found.source.startswith("01-test.md#'0' ~ '1'")
 
 
 def test_an_expression_in_a_footnote_is_wrapped_inside_the_note() -> None:
@@ -53,15 +71,19 @@ def test_an_expression_in_a_footnote_is_wrapped_inside_the_note() -> None:
     (note,) = [i for i in paragraph.content if isinstance(i, Note)]
     (inner,) = note.blocks
     assert isinstance(inner, Paragraph)
-    assert [i.source for i in inner.content if isinstance(i, Computed)] == ["01-test.md#1"]
+    assert [i.source for i in inner.content if isinstance(i, Computed)] == ["01-test.md#5"]
 
 
-def test_a_directive_is_one_computed_block_named_by_ordinal_and_name() -> None:
-    text = f"{FENCE}{{smartind}} appendices\n{FENCE}\n\n{FENCE}{{smartind}} appendices\n{FENCE}\n"
+def test_a_directive_is_one_computed_block_named_by_name_and_options() -> None:
+    text = (
+        f"{FENCE}{{smartind}} appendices\n{FENCE}\n\n{FENCE}{{smartind}} appendices\n{FENCE}\n"
+        f"\n{FENCE}{{smartind}} recommendations\naudience: government\n{FENCE}\n"
+    )
     blocks = sourced_blocks_of(text)
     assert [b.source for b in blocks if isinstance(b, ComputedBlock)] == [
-        "01-test.md#1:appendices",
-        "01-test.md#2:appendices",
+        "01-test.md#appendices",
+        "01-test.md#appendices@2",
+        "01-test.md#recommendations(audience=government)",
     ]
 
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from smartind.compose._sources import source_name
 from smartind.document import Block, Document, Metadata
 from smartind.errors import ChapterError, ErrorLocation
 
 if TYPE_CHECKING:
     from smartind.report import Chapter, Report
 
-__all__ = ["Composer", "compose", "default_body", "metadata"]
+__all__ = ["Composer", "compose", "default_body", "metadata", "source_name"]
 
 
 def metadata(report: Report) -> Metadata:
@@ -60,7 +61,7 @@ def default_body(report: Report) -> tuple[Block, ...]:
 
     def placed(name: str) -> tuple[Block, ...]:
         # Named like a chapter's directives, after the body they belong to.
-        return computed_blocks(place(report, name, {}), f"{DEFAULT_BODY}#{name}")
+        return computed_blocks(place(report, name, {}), source_name(DEFAULT_BODY, name))
 
     blocks: list[Block] = []
     if report.account is not None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from smartind.compose._expr import holds_note, merge_text
+from smartind.compose._sources import source_name
 from smartind.document import (
     Align,
     Block,
@@ -170,10 +171,9 @@ class ChapterConverter:
         self._definitions: dict[str, list[Token]] = {}
         self._referenced: set[str] = set()
         self._in_note = False
-        # Ordinals naming each expression and directive in the chapter: the stable sources of
-        # the Computed nodes (and of the Word draft's content controls).
-        self._expressions = 0
-        self._directives = 0
+        # How often each source name has been given in this chapter, so that the same
+        # expression or directive used again gets a name of its own (see source_name).
+        self._sources: dict[str, int] = {}
 
     def error(self, line: int | None, message: str) -> ChapterError:
         """An error located in this chapter (``line`` is 1-based)."""
@@ -353,8 +353,8 @@ class ChapterConverter:
             placed = self._place(name, options)
         except ValueError as err:
             raise self.error(line, f"directive {name!r}: {err}") from None
-        self._directives += 1
-        return computed_blocks(placed, f"{self.name}#{self._directives}:{name}")
+        written = ", ".join(f"{key}={value}" for key, value in sorted(options.items()))
+        return computed_blocks(placed, self._source(f"{name}({written})" if written else name))
 
     # ----------------------------------------------------------------------------------------
     # Inlines
@@ -368,6 +368,12 @@ class ChapterConverter:
         self._md.inline.parse(replaced, self._md, self._env, children)
         inlines = self._convert_inlines(iter(children), None, values, line)
         return merge_text(inlines)
+
+    def _source(self, what: str) -> str:
+        """The source of a computed node: the chapter, then what computed it (see source_name)."""
+        count = self._sources.get(what, 0) + 1
+        self._sources[what] = count
+        return source_name(self.name, what, count)
 
     def _cut_expressions(
         self, source: str, line: int | None
@@ -383,8 +389,7 @@ class ChapterConverter:
                 raise self.error(where, "'{{' is not closed by '}}'")
             try:
                 value = self._evaluate(expression)
-                self._expressions += 1
-                source = f"{self.name}#{self._expressions}"
+                source = self._source(" ".join(expression.split()))
                 values.append((expression, (Computed(value, source),)))
             except ValueError as err:
                 shown = expression if len(expression) <= 80 else expression[:77] + "..."

@@ -1,7 +1,8 @@
 """Content controls: every figure from data sits in a ``w:sdt`` that ``smartind refresh`` can find.
 
-A control's tag is ``smartind:`` followed by its source (``smartind:03-genomforande.md#12``), the
-name :class:`~smartind.document.Computed` and :class:`~smartind.document.ComputedBlock` carry.
+A control's tag is ``smartind:`` followed by its source, the name
+:class:`~smartind.document.Computed` and :class:`~smartind.document.ComputedBlock` carry
+(``smartind:03-genomforande.md#implementation | length``).
 Its title (``w:alias``) says, in the report's Swedish, that the text comes from data; Word shows
 it on the control's frame when the cursor is inside. The frame is never printed, the text keeps
 the paragraph's own formatting (no placeholder colour) and the control is not locked: a writer
@@ -22,7 +23,7 @@ from smartind_render.docx._xml import Element, W, clone, make, sub
 
 TAG_PREFIX = "smartind:"
 TITLE = "Från data"
-"""The control's title; the source follows it (``Från data: 03-genomforande.md#12``)."""
+"""The control's title; the source follows it (``Från data: 03-genomforande.md#...``)."""
 
 _T = f"{W}t"
 _TAB = f"{W}tab"

@@ -4,7 +4,7 @@ It is a custom XML part (``customXml/item1.xml``), the place Word keeps data tha
 document without showing it; Word and LibreOffice both keep such parts when they save. It reads::
 
     <draft xmlns="urn:smartind:draft:1">
-      <control source="03-genomforande.md#12" digest="..."/>
+      <control source="03-genomforande.md#implementation | length | word" digest="..."/>
       ...
     </draft>
 

@@ -14,7 +14,7 @@ class FigureChange:
     """A figure that got new content: where it is, what it read and what it reads now."""
 
     source: str
-    """The control's source, e.g. ``03-genomforande.md#12``."""
+    """The control's source, e.g. ``03-genomforande.md#implementation | length``."""
     place: str
     """Where it is in the draft as a writer says it: ``3.1.2, stycke 2``, ``4, tabell 1, rad 3``."""
     old: str

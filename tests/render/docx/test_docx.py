@@ -104,7 +104,7 @@ def sample_document() -> Document:
                 _t("Uppdraget omfattade "),
                 Computed(
                     [Number(Decimal(21), NumberKind.COUNT, unit="regioner")],
-                    "00-sammanfattning.md#1",
+                    "00-sammanfattning.md#facts.regions | length",
                 ),
                 _t(" och "),
                 Number(
@@ -146,16 +146,21 @@ def sample_document() -> Document:
         OrderedList([[Paragraph([_t("ett")])], [Paragraph([_t("två")])]]),
         OrderedList([[Paragraph([_t("tre")])], [Paragraph([_t("fyra")])]], start=3),
         Heading(3, [_t("Tabeller")], id="tabeller"),
-        ComputedBlock([income_statement()], "03-tabeller.md#1:income-statement"),
+        ComputedBlock([income_statement()], "03-tabeller.md#income-statement"),
         Heading(4, [_t("Fjärde nivån")], id="fjarde"),
         Callout(
             [_t("Resultat")],
             [
                 Paragraph(
                     [
-                        Computed([_t("Tolv företag")], "03-tabeller.md#2"),
+                        Computed(
+                            [_t("Tolv företag")], "03-tabeller.md#facts.companies | length | word"
+                        ),
                         _t(" "),
-                        Computed([Note([Paragraph([_t("Not i ruta.")])])], "03-tabeller.md#3"),
+                        Computed(
+                            [Note([Paragraph([_t("Not i ruta.")])])],
+                            '03-tabeller.md#publication("rapport") | cite',
+                        ),
                     ]
                 ),
                 BulletList([[Paragraph([_t("punkt i ruta")])]]),

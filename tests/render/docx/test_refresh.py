@@ -211,8 +211,9 @@ def test_a_figure_new_in_the_report_is_listed_not_placed() -> None:
     report = report_r0()
     changed = quiet_compose(attrs.evolve(report, chapters=(*report.chapters, extra)))
     result = refresh_draft(draft0(), changed)
-    assert [m.source for m in result.added] == ["06-nytt.md#1"]
-    assert "06-nytt.md#1" not in control_texts(result.data or draft0())
+    new = "06-nytt.md#implementation | length"
+    assert [m.source for m in result.added] == [new]
+    assert new not in control_texts(result.data or draft0())
 
 
 def test_a_figure_whose_source_is_gone_keeps_its_text_and_is_listed() -> None:
@@ -224,8 +225,8 @@ def test_a_figure_whose_source_is_gone_keeps_its_text_and_is_listed() -> None:
     fewer = quiet_compose(attrs.evolve(report, chapters=report.chapters[:-1]))
     result = refresh_draft(draft0(), fewer)
     assert {m.source for m in result.gone} >= {
-        "05-projekt.md#1",
-        "05-projekt.md#1:implementation-projects",
+        "05-projekt.md#implementation | length",
+        "05-projekt.md#implementation-projects",
     }
 
 
@@ -391,9 +392,10 @@ def test_a_figure_inside_a_footnote_is_refreshed_there() -> None:
     draft = render(quiet_compose(report))
     result = refresh_draft(draft, quiet_compose(with_grant(report, "20 412 tkr")))
     assert result.data is not None
-    (change,) = [c for c in result.changes if c.source == "07-not.md#1"]
+    source = "07-not.md#assignment.granted_to_projects | tkr"
+    (change,) = [c for c in result.changes if c.source == source]
     assert change.place.startswith("fotnot ")
-    assert control_texts(result.data)["07-not.md#1"] == NEW_AMOUNT
+    assert control_texts(result.data)[source] == NEW_AMOUNT
 
 
 def test_libreoffice_prints_a_refreshed_draft_with_its_new_figures(tmp_path: Path) -> None:
@@ -540,3 +542,27 @@ def test_a_damaged_draft_is_refreshed_or_refused_never_crashes(
     damaged = _mutated(draft0(), mutations)
     with contextlib.suppress(DraftError):  # a refusal is fine; any other exception fails
         refresh_draft(damaged, document("prose-amount"))
+
+
+def test_an_expression_added_to_a_chapter_leaves_the_other_figures_in_place() -> None:
+    """Figures are named by what they compute, not by their position: an expression written
+    into a chapter after the draft was rendered does not shift the others onto wrong figures."""
+    import attrs
+
+    from tests.render.docx.drafts import quiet_compose, report_r0, with_grant
+
+    report = report_r0()
+    chapters = list(report.chapters)
+    index = next(i for i, c in enumerate(chapters) if c.name.startswith("04-"))
+    chapter = chapters[index]
+    chapters[index] = attrs.evolve(chapter, text=f"Antal: {{{{ 2 + 3 }}}}.\n\n{chapter.text}")
+    changed = quiet_compose(
+        with_grant(attrs.evolve(report, chapters=tuple(chapters)), "20 412 tkr")
+    )
+    result = refresh_draft(draft0(), changed)
+    assert [m.source for m in result.added] == [f"{chapter.name}#2 + 3"]
+    assert result.data is not None
+    fresh = control_texts(render(changed))
+    assert {s: t for s, t in control_texts(result.data).items() if s in fresh} == {
+        s: fresh[s] for s in control_texts(result.data) if s in fresh
+    }
