@@ -120,6 +120,7 @@ def test_a_word_file_smartind_did_not_write_exits_2_and_is_untouched(
     assert main(["refresh", "annat.docx", "rapport"]) == 2
     err = capsys.readouterr().err
     assert "not a draft smartind wrote" in err and "Traceback" not in err
+    assert err.count("\n") == 1  # refused before the report is read: the only line
     assert (folder / "annat.docx").read_bytes() == before
 
 

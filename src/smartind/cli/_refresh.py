@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from smartind.cli._render import _check_style, _document
     from smartind.cli._report import report_path
     from smartind.errors import OutputError
-    from smartind_render.docx import refresh_draft
+    from smartind_render.docx import check_draft, refresh_draft
     from smartind_render.output import read_draft, replace_draft
     from smartind_render.protocol import RenderOptions
 
@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     draft: Path = args.draft
     _refuse_open_in_word(draft)
     original = read_draft(draft)
+    check_draft(original)  # a file that cannot be refreshed is refused before the report is read
     document = _document(report_path(args.report), args.style, refuse_cache=args.no_cache)
     result = refresh_draft(
         original, document, take_data=args.take_data, options=RenderOptions(style=args.style)

@@ -16,6 +16,7 @@ from smartind_render.docx.drafts import (
     FigureConflict,
     MissingFigure,
     RefreshResult,
+    check_draft,
     refresh_draft,
 )
 from smartind_render.protocol import RenderOptions
@@ -26,6 +27,7 @@ __all__ = [
     "FigureConflict",
     "MissingFigure",
     "RefreshResult",
+    "check_draft",
     "refresh_draft",
 ]
 

@@ -28,7 +28,14 @@ from smartind_render.docx._outcome import (
 )
 from smartind_render.protocol import RenderOptions
 
-__all__ = ["FigureChange", "FigureConflict", "MissingFigure", "RefreshResult", "refresh_draft"]
+__all__ = [
+    "FigureChange",
+    "FigureConflict",
+    "MissingFigure",
+    "RefreshResult",
+    "check_draft",
+    "refresh_draft",
+]
 
 
 def refresh_draft(
@@ -49,3 +56,16 @@ def refresh_draft(
     from smartind_render.docx._refresh import refresh
 
     return refresh(draft, document, take_data=take_data, options=options)
+
+
+def check_draft(draft: bytes) -> None:
+    """Raise :class:`~smartind.errors.DraftError` if ``draft`` is not a draft that can be
+    refreshed (one smartind did not write, or one an editor stripped of its controls).
+
+    :func:`refresh_draft` makes the same checks; this is for a caller that wants to refuse a
+    file before composing the report, as ``smartind refresh`` does.
+    """
+    from smartind_render.docx._refresh import _Draft
+
+    _Draft(draft)
+
