@@ -68,4 +68,3 @@ def check_draft(draft: bytes) -> None:
     from smartind_render.docx._refresh import _Draft
 
     _Draft(draft)
-
