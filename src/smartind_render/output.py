@@ -101,8 +101,9 @@ def read_draft(path: Path) -> bytes:
     if not shown.exists():
         raise OutputError(f"{shown} does not exist; give the path of the Word draft to refresh")
     target = _regular_target(shown)
-    seen = _Existing.read(target)
-    if seen.content is None or len(seen.content) > MAX_DRAFT_BYTES:
+    # Checked before reading, so a large file is refused without being read into memory.
+    seen = _Existing.read(target) if target.stat().st_size <= MAX_DRAFT_BYTES else None
+    if seen is None or seen.content is None or len(seen.content) > MAX_DRAFT_BYTES:
         raise OutputError(
             f"{shown} is larger than {MAX_DRAFT_BYTES // 2**20} MiB, more than any draft "
             "smartind writes; give the path of the Word draft smartind rendered"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from smartind.cli import main
 from tests.conftest import libreoffice_convert
+from tests.render.docx.drafts import replaced_in_body
 
 AMOUNT_LINE = 'granted_to_projects = "20 197 tkr"'
 
@@ -73,18 +73,7 @@ def test_an_up_to_date_draft_is_left_alone(
 
 
 def _hand_edit(path: Path, old: str, new: str) -> None:
-    members: dict[str, bytes] = {}
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            members[name] = archive.read(name)
-    members["word/document.xml"] = members["word/document.xml"].replace(
-        old.encode(), new.encode(), 1
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    path.write_bytes(out.getvalue())
+    path.write_bytes(replaced_in_body(path.read_bytes(), old.encode(), new.encode()))
 
 
 def test_a_hand_edited_figure_is_kept_listed_and_exits_1(

@@ -267,23 +267,14 @@ def test_a_backup_that_cannot_be_completed_leaves_no_empty_file(
 
 
 def test_refusing_an_edited_word_draft_points_to_refresh(tmp_path: Path) -> None:
-    import io
-    import zipfile
-
     from smartind_render.docx import DocxRenderer
     from smartind_render.protocol import RenderOptions
     from tests.documents import SAMPLE
+    from tests.render.docx.drafts import replaced_in_body
 
     data = DocxRenderer().render(SAMPLE, RenderOptions())
     draft = tmp_path / "utkast.docx"
     write_output(draft, data, force=False)
-    with zipfile.ZipFile(draft) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    members["word/document.xml"] = members["word/document.xml"].replace(b"Exempel", b"Prov", 1)
-    edited = io.BytesIO()
-    with zipfile.ZipFile(edited, "w") as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    draft.write_bytes(edited.getvalue())
+    draft.write_bytes(replaced_in_body(draft.read_bytes(), b"Exempel", b"Prov"))
     with pytest.raises(OutputError, match=r"run `smartind refresh .*utkast\.docx`"):
         write_output(draft, data, force=False)

@@ -19,7 +19,6 @@ def run(args: argparse.Namespace) -> int:
     """Refresh the draft ``args.draft``; 0 done, 1 a hand-edited figure was kept, 2 bad input."""
     from smartind.cli._render import _check_style, _document
     from smartind.cli._report import report_path
-    from smartind.errors import OutputError
     from smartind_render.docx import check_draft, refresh_draft
     from smartind_render.output import read_draft, replace_draft
     from smartind_render.protocol import RenderOptions
@@ -43,10 +42,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.dry_run:
         print("Inget skrevs (--dry-run).")
     else:
-        try:
-            written = replace_draft(draft, original, result.data)
-        except OutputError:
-            raise
+        written = replace_draft(draft, original, result.data)
         print(f"Skrev {draft.name}; det tidigare utkastet finns kvar som {written.backup}.")
     return EXIT_CONFLICTS if result.conflicts else 0
 

@@ -76,20 +76,30 @@ class Numbering:
         self._bullet_num: int | None = None
         self._ordered_abstract: int | None = None
 
-    def _abstract(self, build: Callable[[int], Element]) -> int:
-        abstract_id = self._next_abstract
-        self._next_abstract += 1
-        element = build(abstract_id)
-        root = self._root
+    def add_abstract(self, element: Element) -> None:
+        """Insert an abstract list: after the last one, before any list instance."""
         if self._last_abstract is not None:
             self._last_abstract.addnext(element)
         else:
-            first_num = root.find(f"{W}num")
+            first_num = self._root.find(f"{W}num")
             if first_num is not None:
                 first_num.addprevious(element)
             else:
-                _before_cleanup(root, element)
+                _before_cleanup(self._root, element)
         self._last_abstract = element
+
+    def add_num(self, element: Element) -> None:
+        """Insert a list instance after the last one."""
+        if self._last_num is not None:
+            self._last_num.addnext(element)
+        else:
+            _before_cleanup(self._root, element)
+        self._last_num = element
+
+    def _abstract(self, build: Callable[[int], Element]) -> int:
+        abstract_id = self._next_abstract
+        self._next_abstract += 1
+        self.add_abstract(build(abstract_id))
         return abstract_id
 
     def _num(self, abstract_id: int) -> tuple[int, Element]:
@@ -97,11 +107,7 @@ class Numbering:
         self._next_num += 1
         num = make("num", numId=str(num_id))
         sub(num, "abstractNumId", val=str(abstract_id))
-        if self._last_num is not None:
-            self._last_num.addnext(num)
-        else:
-            _before_cleanup(self._root, num)
-        self._last_num = num
+        self.add_num(num)
         return num_id, num
 
     def headings(self, style_ids: tuple[str, ...]) -> int:
@@ -131,28 +137,6 @@ def _number(value: str | None) -> int:
         return int(value or "0")
     except ValueError:
         return 0
-
-
-def insert_abstract(root: Element, element: Element) -> None:
-    """Insert an abstract list into a numbering root: after the last one, before any instance."""
-    last = _last(root, "abstractNum")
-    if last is not None:
-        last.addnext(element)
-        return
-    first_num = root.find(f"{W}num")
-    if first_num is not None:
-        first_num.addprevious(element)
-    else:
-        _before_cleanup(root, element)
-
-
-def insert_num(root: Element, element: Element) -> None:
-    """Insert a list instance into a numbering root, after the last one."""
-    last = _last(root, "num")
-    if last is not None:
-        last.addnext(element)
-    else:
-        _before_cleanup(root, element)
 
 
 def _last(root: Element, tag: str) -> Element | None:

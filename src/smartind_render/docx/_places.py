@@ -18,15 +18,15 @@ _NUM_ID = f"{W}pPr/{W}numPr/{W}numId"
 
 
 def heading_styles(styles: Element) -> dict[str, int]:
-    """The draft's heading 1-4 style ids and their levels, found by style name."""
-    levels: dict[str, int] = {}
-    for style in styles.iter(f"{W}style"):
-        name = style.find(f"{W}name")
-        label = (name.get(f"{W}val", "") if name is not None else "").casefold()
-        for level in range(1, 5):
-            if label == f"heading {level}":
-                levels[style.get(f"{W}styleId", "")] = level
-    return levels
+    """The draft's heading 1-4 style ids and their levels, found by name as the renderer does."""
+    from smartind_render.docx._styles import HEADINGS, by_name
+
+    index = by_name(styles)
+    return {
+        index[name].get(f"{W}styleId", ""): level
+        for level, name in enumerate(HEADINGS, start=1)
+        if name in index
+    }
 
 
 class Places:

@@ -109,16 +109,14 @@ def build(document: Document, options: RenderOptions, *, reference: Any = None) 
     from docx.opc.part import XmlPart
 
     ours_path = own_reference()
-    source = str(options.reference_docx or ours_path)
-    if reference is None:
+    if reference is not None:
+        source, ours = "the draft", False
+    else:
+        source, ours = str(options.reference_docx or ours_path), options.reference_docx is None
         reference = _template.open_reference(options.reference_docx or ours_path)
-    else:
-        source = "the draft"
     styles = reference.styles.element
-    if options.reference_docx is None and source != "the draft":
-        our_styles = styles
-    else:
-        our_styles = _template.open_reference(ours_path).styles.element
+    # A style the reference lacks is copied from smartind's own, read only when needed.
+    our_styles = styles if ours else _template.open_reference(ours_path).styles.element
     style_ids = _styles.resolve(styles, our_styles, source)
     _styles.set_language(styles, document.metadata.language)
 

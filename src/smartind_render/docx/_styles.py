@@ -46,7 +46,9 @@ NEEDED = PARAGRAPH_STYLES + CHARACTER_STYLES + TABLE_STYLES
 HEADINGS = ("heading 1", "heading 2", "heading 3", "heading 4")
 
 
-def _index(root: Any) -> dict[str, Any]:
+def by_name(root: Any) -> dict[str, Any]:
+    """A ``w:styles`` element's styles by casefolded name (the id where a style has no name);
+    the first of a name wins, as in Word."""
     found: dict[str, Any] = {}
     for style in root.iter(f"{W}style"):
         name = style.find(f"{W}name")
@@ -63,8 +65,8 @@ def resolve(theirs: Any, ours: Any, source: str) -> dict[str, str]:
     """
     from copy import deepcopy
 
-    their_index = _index(theirs)
-    our_index = _index(ours)
+    their_index = by_name(theirs)
+    our_index = by_name(ours)
     our_names = {
         style.get(f"{W}styleId"): key for key, style in our_index.items() if style is not None
     }

@@ -134,15 +134,16 @@ class Transplant:
             e.get(f"{W}abstractNumId") for e in self._numbering.iter(f"{W}abstractNum")
         }
         have_num = {e.get(f"{W}numId") for e in self._numbering.iter(f"{W}num")}
-        from smartind_render.docx._numbering import insert_abstract, insert_num
+        from smartind_render.docx._numbering import Numbering
 
+        numbering = Numbering(self._numbering)
         for abstract in self._fresh_numbering.iter(f"{W}abstractNum"):
             if abstract.get(f"{W}abstractNumId") not in have_abstract:
-                insert_abstract(self._numbering, deepcopy(abstract))
+                numbering.add_abstract(deepcopy(abstract))
                 self.changed_numbering = True
         for num in self._fresh_numbering.iter(f"{W}num"):
             if num.get(f"{W}numId") not in have_num:
-                insert_num(self._numbering, deepcopy(num))
+                numbering.add_num(deepcopy(num))
                 self.changed_numbering = True
 
 

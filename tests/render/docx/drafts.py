@@ -120,6 +120,51 @@ def members(data: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+def zipped(parts: dict[str, bytes]) -> bytes:
+    """A zip file of ``parts``, as an editor saving a changed package writes one."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def replaced_in_body(data: bytes, old: bytes, new: bytes) -> bytes:
+    """``data`` with the first ``old`` in its document body typed over by ``new``."""
+    parts = members(data)
+    parts["word/document.xml"] = parts["word/document.xml"].replace(old, new, 1)
+    return zipped(parts)
+
+
+DAMAGE = ("remove", "garble-id", "garble-val", "empty")
+"""Ways :func:`damaged` spoils one element."""
+
+
+def damaged(data: bytes, mutations: list[tuple[str, str, int]]) -> bytes:
+    """``data`` (a package) with each ``(part, kind, index)`` done to the element at ``index``
+    (modulo their number) of that part: removed, its ids or values garbled, or emptied."""
+    parts = members(data)
+    for name, kind, index in mutations:
+        root = parse(parts[name])
+        elements = list(root.iter())
+        element = elements[index % len(elements)]
+        if kind == "remove" and element.getparent() is not None:
+            element.getparent().remove(element)
+        elif kind == "garble-id":
+            element.set(f"{W}id", "x\u00e5-1")
+            element.set(f"{W}styleId", "x\u00e5 <1>")
+            element.set(f"{W}numId", "-x")
+            element.set("ContentType", "text/plain")
+        elif kind == "garble-val":
+            element.set(f"{W}val", "\u00e5" * 3)
+            element.set(f"{W}w", "bred")
+        else:
+            for child in list(element):
+                element.remove(child)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return zipped(parts)
+
+
 def parse(data: bytes) -> Any:
     return etree.fromstring(data)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +17,18 @@ from smartind.errors import DraftError
 from smartind_render.docx import refresh_draft
 from smartind_render.docx._controls import controls
 from tests.render.docx.drafts import (
+    DAMAGE,
     VARIANTS,
     W,
     control_texts,
+    damaged,
     document,
     draft0,
     members,
     parse,
     prose,
     render,
+    zipped,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -322,11 +324,7 @@ def _unwrapped(data: bytes) -> bytes:
                 parent.insert(index + offset, child)
             parent.remove(sdt)
         parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return out.getvalue()
+    return zipped(parts)
 
 
 def test_a_draft_without_any_control_left_is_refused() -> None:
@@ -444,11 +442,7 @@ def _as_word_saves_it(data: bytes) -> bytes:
             run.addprevious(etree.Element(f"{W}proofErr", {f"{W}type": "spellStart"}))
             run.addprevious(etree.Element(f"{W}bookmarkStart", {f"{W}id": "0", f"{W}name": "_x"}))
     parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return out.getvalue()
+    return zipped(parts)
 
 
 def test_the_marks_word_adds_on_saving_are_no_edits() -> None:
@@ -501,7 +495,7 @@ MUTATIONS = st.lists(
                 "word/_rels/document.xml.rels",
             ]
         ),
-        st.sampled_from(["remove", "garble-id", "garble-val", "empty"]),
+        st.sampled_from(DAMAGE),
         st.integers(0, 100_000),
     ),
     min_size=1,
@@ -509,39 +503,13 @@ MUTATIONS = st.lists(
 )
 
 
-def _mutated(data: bytes, mutations: list[tuple[str, str, int]]) -> bytes:
-    parts = members(data)
-    for name, kind, index in mutations:
-        root = parse(parts[name])
-        elements = list(root.iter())
-        element = elements[index % len(elements)]
-        if kind == "remove" and element.getparent() is not None:
-            element.getparent().remove(element)
-        elif kind == "garble-id":
-            element.set(f"{W}id", "x\u00e5-1")
-            element.set(f"{W}numId", "-x")
-            element.set("ContentType", "text/plain")
-        elif kind == "garble-val":
-            element.set(f"{W}val", "\u00e5" * 3)
-        else:
-            for child in list(element):
-                element.remove(child)
-        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return out.getvalue()
-
-
 @settings(max_examples=40)
 @given(mutations=MUTATIONS)
 def test_a_damaged_draft_is_refreshed_or_refused_never_crashes(
     mutations: list[tuple[str, str, int]],
 ) -> None:
-    damaged = _mutated(draft0(), mutations)
     with contextlib.suppress(DraftError):  # a refusal is fine; any other exception fails
-        refresh_draft(damaged, document("prose-amount"))
+        refresh_draft(damaged(draft0(), mutations), document("prose-amount"))
 
 
 def test_an_expression_added_to_a_chapter_leaves_the_other_figures_in_place() -> None:
